@@ -1,0 +1,16 @@
+// drillsim bench NAME: benchmarks that print their figures.
+#include <iostream>
+
+#include "app/commands.hpp"
+#include "bench/kernel_hold.hpp"
+
+namespace drillsim::app {
+
+void add_bench(CLI::App& app) {
+  auto* cmd = app.add_subcommand("bench", "Run a benchmark and print its figures");
+  cmd->require_subcommand(1);
+  auto* kernel = cmd->add_subcommand("kernel", "Hold model: event queue against a bare std::priority_queue");
+  kernel->callback([] { set_exit_code(run_kernel_bench(std::cout)); });
+}
+
+}  // namespace drillsim::app

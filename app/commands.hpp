@@ -1,0 +1,17 @@
+// The subcommands of the drillsim command line.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace drillsim::app {
+
+void add_validate(CLI::App& app);  // drillsim validate FILE...
+void add_run(CLI::App& app);       // drillsim run SCENARIO [--auto | --responses F] ...
+void add_replay(CLI::App& app);    // drillsim replay SCENARIO JOURNAL
+void add_bench(CLI::App& app);     // drillsim bench kernel
+
+// The exit code the chosen subcommand set.
+int exit_code();
+void set_exit_code(int code);
+
+}  // namespace drillsim::app

@@ -1,0 +1,34 @@
+// Loading the YAML files into a Model: all or nothing, every problem listed with file, line and column.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "sim/load/diagnostic.hpp"
+#include "sim/model/model.hpp"
+
+namespace drillsim {
+
+enum class FileKind { organisation, platform, catalog, plan, scenario };
+
+struct LoadResult {
+  std::shared_ptr<const Model> model;  // null when anything is wrong
+  Diagnostics problems;                // empty when model is set
+  FileKind kind = FileKind::scenario;  // what the top-level file was
+  bool ok() const { return model != nullptr; }
+};
+
+// Loads any of the five file kinds (recognised by its top-level key) together with the files it
+// names (scenario -> plan -> catalog -> platform -> organisation). Never throws, never crashes.
+LoadResult load_file(const std::string& path);
+
+// Loads a scenario and everything it needs; a file of another kind is a problem.
+LoadResult load_scenario(const std::string& path);
+
+// Loads a plan (with catalog, platform, organisation); used for plan revisions and `drillsim show`.
+LoadResult load_plan(const std::string& path);
+
+// Parses "90s", "20m", "2h", "1h30m", "1d", or a plain integer of seconds. False on anything else.
+bool parse_duration(const std::string& text, SimTime& out);
+
+}  // namespace drillsim

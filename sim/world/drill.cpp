@@ -1,0 +1,293 @@
+// The Drill's core: construction, the event loop, injects, ending.
+#include "sim/world/drill.hpp"
+
+#include <algorithm>
+
+#include "sim/world/drill_priorities.hpp"
+
+namespace drillsim {
+
+Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
+    : model_(std::move(model)),
+      graph_(model_->platform),
+      seed_(options.seed_given ? options.seed : model_->scenario.seed),
+      journal_on_(options.journal),
+      rng_(seed_) {
+  const Model& m = *model_;
+  state_.components.resize(m.platform.components.size());
+  state_.persons.resize(m.organisation.persons.size());
+  state_.parties.resize(m.organisation.parties.size());
+  state_.facts.assign(m.catalog.facts.size(), 0);
+  state_.business.resize(m.scenario.calendar.size());
+  state_.post_free_at.assign(m.organisation.posts.size(), 0);
+  state_.done_count.assign(m.catalog.actions.size(), 0);
+  state_.done_by_post.resize(m.catalog.actions.size());
+  scratch_health_.resize(m.platform.components.size());
+  injects_ = m.scenario.injects;
+  fired_.assign(injects_.size(), 0);
+  held_.assign(injects_.size(), 0);
+  queue_.reserve(256);
+  start();
+}
+
+void Drill::schedule(SimTime t, std::int32_t priority, EventKind kind, std::uint32_t a, std::uint32_t b,
+                     std::int64_t c) {
+  queue_.schedule(t, priority, EventData{kind, a, b, c});
+}
+
+void Drill::record(JournalEntry e) {
+  if (!journal_on_) return;
+  e.t = now_;
+  journal_.add(std::move(e));
+}
+
+void Drill::start() {
+  const Model& m = *model_;
+  JournalEntry first{};
+  first.kind = EntryKind::drill_start;
+  first.subject = m.scenario.id;
+  first.result = m.plan.id + "@" + m.plan.version;
+  first.text = m.scenario.name;
+  first.value = static_cast<std::int64_t>(seed_);
+  record(std::move(first));
+
+  for (std::size_t c = 0; c < m.platform.components.size(); ++c)
+    if (m.platform.components[c].standby) state_.components[c].off = OffReason::standby;
+  init_dynamics();
+  propagate();
+
+  for (std::size_t p = 0; p < m.organisation.persons.size(); ++p) {
+    const Person& person = m.organisation.persons[p];
+    if (person.absent_probability > 0 && rng_[Stream::people].uniform01() < person.absent_probability) {
+      state_.persons[p].absent = true;
+      record({.kind = EntryKind::person, .subject = person.id, .result = "absent", .text = person.name});
+    }
+    SimTime late = rng_[Stream::people].sample(person.late);
+    if (late > 0 && !state_.persons[p].absent) {
+      state_.persons[p].arrives = late;
+      record({.kind = EntryKind::person, .subject = person.id, .result = "late", .text = person.name, .value = late});
+      schedule(late, prio::inject, ev_person_arrive, static_cast<std::uint32_t>(p));
+    }
+  }
+
+  for (std::size_t i = 0; i < injects_.size(); ++i) {
+    const Inject& inj = injects_[i];
+    if (inj.timed) {
+      SimTime at = inj.at_is_random ? rng_[Stream::fault_timing].sample(inj.at_dist) : inj.at;
+      schedule(at, prio::inject, ev_inject, static_cast<std::uint32_t>(i));
+    } else {
+      collect_condition_times(inj.when);
+    }
+  }
+  for (const Level& level : m.plan.levels) collect_condition_times(level.when);
+  for (const Procedure& proc : m.plan.procedures) collect_condition_times(proc.trigger);
+  std::sort(outage_thresholds_.begin(), outage_thresholds_.end());
+  outage_thresholds_.erase(std::unique(outage_thresholds_.begin(), outage_thresholds_.end()), outage_thresholds_.end());
+
+  init_business();
+  schedule(m.scenario.end, prio::end, ev_end);
+  started_ = true;
+  after_change();
+}
+
+SimTime Drill::next_event_time() const { return finished_ ? never : queue_.next_time(); }
+
+void Drill::advance_to(SimTime t) {
+  while (!finished_ && !queue_.empty() && queue_.next_time() <= t) {
+    Event e = queue_.pop();
+    now_ = std::max(now_, e.time);
+    dispatch(e);
+    if (!finished_) after_change();
+  }
+  if (!finished_ && t > now_) now_ = std::min(t, end_time());
+}
+
+bool Drill::step() {
+  if (finished_ || queue_.empty()) return false;
+  advance_to(queue_.next_time());
+  return true;
+}
+
+void Drill::wake_at(SimTime t) {
+  if (!finished_) schedule(std::max(t, now_), prio::wake, ev_wake);
+}
+
+void Drill::dispatch(const Event& e) {
+  const EventData& d = e.data;
+  switch (static_cast<EventKind>(d.kind)) {
+    case ev_inject: fire_inject(d.a); break;
+    case ev_action_done: complete_action(d.a); break;
+    case ev_effect_due: apply_effect(d.a, d.b); break;
+    case ev_symptom: deliver_symptom(d.a, d.b, static_cast<std::uint32_t>(d.c)); break;
+    case ev_business_start: business_check(d.a, static_cast<std::uint32_t>(d.c)); break;
+    case ev_business_grace: business_grace_over(d.a, static_cast<std::uint32_t>(d.c)); break;
+    case ev_load_start:
+    case ev_load_end: {
+      const Load& load = model_->scenario.calendar[d.a].loads[d.b];
+      state_.components[load.component].load += d.kind == ev_load_start ? load.amount : -load.amount;
+      propagate();
+      break;
+    }
+    case ev_temperature: on_temperature(d.a, static_cast<std::uint32_t>(d.c)); break;
+    case ev_battery: on_battery_empty(d.a, static_cast<std::uint32_t>(d.c)); break;
+    case ev_fire_destroy: on_fire_destroy(d.a, static_cast<std::uint32_t>(d.c)); break;
+    case ev_party_arrive: {
+      const Party& party = model_->organisation.parties[d.a];
+      record({.kind = EntryKind::party_arrived, .subject = party.id, .text = party.name});
+      break;
+    }
+    case ev_person_arrive: {
+      const Person& person = model_->organisation.persons[d.a];
+      record({.kind = EntryKind::person, .subject = person.id, .result = "arrived", .text = person.name});
+      break;
+    }
+    case ev_wake: break;
+    case ev_end: end(); break;
+  }
+}
+
+void Drill::fire_inject(Ix i) {
+  if (fired_[i] || finished_) return;
+  fired_[i] = 1;
+  const Inject inj = injects_[i];  // copy: live injects may grow the vector below
+  const Model& m = *model_;
+  JournalEntry e{.kind = EntryKind::inject, .truth_only = true, .subject = inj.id, .text = inj.note};
+  record(e);
+  switch (inj.kind) {
+    case Inject::Kind::fault: add_fault(inj.component, inj.ref); break;
+    case Inject::Kind::clear: clear_fault(inj.component, inj.ref); break;
+    case Inject::Kind::message: {
+      state_.delivered.push_back(inj.id);
+      record({.kind = EntryKind::message, .post = inj.ref == no_ix ? "" : m.organisation.posts[inj.ref].id,
+              .subject = inj.id, .text = inj.text, .from = inj.from});
+      break;
+    }
+    case Inject::Kind::absent: {
+      state_.persons[inj.ref].absent = true;
+      record({.kind = EntryKind::person, .subject = m.organisation.persons[inj.ref].id, .result = "absent",
+              .text = m.organisation.persons[inj.ref].name});
+      break;
+    }
+    case Inject::Kind::late: {
+      SimTime by = rng_[Stream::people].sample(inj.late_by);
+      state_.persons[inj.ref].arrives = std::max(state_.persons[inj.ref].arrives, now_ + by);
+      record({.kind = EntryKind::person, .subject = m.organisation.persons[inj.ref].id, .result = "late",
+              .text = m.organisation.persons[inj.ref].name, .value = by});
+      schedule(now_ + by, prio::inject, ev_person_arrive, inj.ref);
+      break;
+    }
+    case Inject::Kind::fire: start_fire(inj.component); break;
+    case Inject::Kind::load:
+      state_.components[inj.component].load += inj.amount;
+      propagate();
+      break;
+    case Inject::Kind::fact:
+      state_.facts[inj.ref] = 1;
+      record({.kind = EntryKind::fact, .truth_only = true, .subject = m.catalog.facts[inj.ref].id, .result = "set"});
+      break;
+  }
+}
+
+bool Drill::add_inject(Inject inject, std::string* error) {
+  auto fail = [&](const char* why) {
+    if (error) *error = why;
+    return false;
+  };
+  if (finished_) return fail("the drill is over");
+  if (inject.timed && inject.at < now_) inject.at = now_;
+  inject.at_is_random = false;
+  if (inject.id.empty()) inject.id = "live" + std::to_string(injects_.size() + 1);
+  if (model_->find_inject(inject.id) != no_ix) return fail("an inject with that id exists");
+  for (const auto& existing : injects_)
+    if (existing.id == inject.id) return fail("an inject with that id exists");
+  const Model& m = *model_;
+  JournalEntry e{.kind = EntryKind::live_inject, .truth_only = true, .subject = inject.id};
+  e.result = std::to_string(static_cast<int>(inject.kind));
+  e.value = inject.at;
+  if (inject.component != no_ix) e.target = m.platform.components[inject.component].id;
+  switch (inject.kind) {
+    case Inject::Kind::fault:
+    case Inject::Kind::clear: e.action = m.platform.fault_types[inject.ref].id; break;
+    case Inject::Kind::message: e.post = inject.ref == no_ix ? "" : m.organisation.posts[inject.ref].id; break;
+    case Inject::Kind::absent:
+    case Inject::Kind::late: e.action = m.organisation.persons[inject.ref].id; break;
+    case Inject::Kind::fact: e.action = m.catalog.facts[inject.ref].id; break;
+    default: break;
+  }
+  e.text = inject.text;
+  e.from = inject.from;
+  if (!inject.timed) return fail("live contingency injects are not supported yet");
+  record(std::move(e));
+  injects_.push_back(std::move(inject));
+  fired_.push_back(0);
+  held_.push_back(0);
+  schedule(injects_.back().at, prio::inject, ev_inject, static_cast<std::uint32_t>(injects_.size() - 1));
+  return true;
+}
+
+bool Drill::hold_inject(Ix i) {
+  if (i >= injects_.size() || fired_[i] || held_[i]) return false;
+  held_[i] = 1;
+  record({.kind = EntryKind::inject_held, .truth_only = true, .subject = injects_[i].id});
+  return true;
+}
+
+bool Drill::release_inject(Ix i) {
+  if (i >= injects_.size() || !held_[i]) return false;
+  held_[i] = 0;
+  record({.kind = EntryKind::inject_released, .truth_only = true, .subject = injects_[i].id});
+  after_change();
+  return true;
+}
+
+void Drill::add_note(const std::string& author, const std::string& text) {
+  record({.kind = EntryKind::note, .actor = author, .text = Text{text, text}});
+}
+
+void Drill::end() {
+  if (finished_) return;
+  const Model& m = *model_;
+  // Close the books: downtime per component and business events still pending.
+  for (std::size_t b = 0; b < m.scenario.calendar.size(); ++b) {
+    BusinessRuntime& rt = state_.business[b];
+    if (rt.state == BusinessState::pending && rt.at <= now_) {
+      rt.state = BusinessState::missed;
+      rt.settled_at = now_;
+      record({.kind = EntryKind::business, .subject = m.scenario.calendar[b].id, .result = "missed",
+              .text = m.scenario.calendar[b].name});
+    }
+  }
+  for (std::size_t c = 0; c < m.platform.components.size(); ++c) {
+    SimTime down = downtime(static_cast<Ix>(c));
+    if (down > 0)
+      record({.kind = EntryKind::health, .truth_only = true, .subject = m.platform.components[c].id,
+              .result = "downtime", .text = m.platform.components[c].name, .value = down});
+  }
+  record({.kind = EntryKind::drill_end, .subject = m.scenario.id, .result = state_.data_lost ? "data_lost" : ""});
+  finished_ = true;
+  queue_.clear();
+}
+
+SimTime Drill::downtime(Ix component) const {
+  const ComponentState& cs = state_.components[component];
+  return cs.total_down + (cs.down_since != never ? now_ - cs.down_since : 0);
+}
+
+bool Drill::post_staffed(Ix post) const { return acting_person(post) != no_ix; }
+
+Ix Drill::acting_person(Ix post) const {
+  for (Ix person : model_->organisation.posts[post].holders) {
+    const PersonState& ps = state_.persons[person];
+    if (!ps.absent && ps.arrives <= now_) return person;
+  }
+  return no_ix;
+}
+
+void Drill::after_change() {
+  if (!started_ || finished_) return;
+  recheck_waiting_business();
+  check_levels();
+  check_contingencies();
+}
+
+}  // namespace drillsim

@@ -1,0 +1,167 @@
+// The Drill: one object that every front end drives (GUI, CLI, response files, policy, Monte Carlo).
+//
+// Sections of the implementation:
+//   drill.cpp          construction, the event loop, ending, live injects
+//   drill_submit.cpp   submitting actions, their completion, observations, communications
+//   drill_effects.cpp  effects of actions on the world, parties
+//   drill_health.cpp   propagation of health, symptoms, outage bookkeeping
+//   drill_dynamics.cpp room temperature, UPS batteries, fire, load
+//   drill_business.cpp the business calendar
+//   drill_conditions.cpp evaluation of conditions, contingency injects, true levels
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/kernel/event_queue.hpp"
+#include "sim/kernel/rng.hpp"
+#include "sim/model/model.hpp"
+#include "sim/world/journal.hpp"
+#include "sim/world/platform_graph.hpp"
+#include "sim/world/world_state.hpp"
+
+namespace drillsim {
+
+struct DrillOptions {
+  std::uint64_t seed = 0;       // 0: the scenario's seed
+  bool seed_given = false;
+  bool journal = true;          // Monte Carlo runs may switch the journal off
+};
+
+// An action as a participant (or the policy) submits it.
+struct Submission {
+  std::string actor;            // participant's name; empty for the policy
+  Ix post = no_ix;
+  Ix action = no_ix;
+  Ix target = no_ix;            // component, post, party or level index, as the action's target says
+  std::string target_id;        // the target as text (business kinds; filled from target otherwise)
+  std::string note;             // free text
+};
+
+struct SubmitResult {
+  bool accepted = false;
+  std::string reason_code;      // not_allowed, nobody_at_post, bad_target, precondition, drill_over, unknown
+  Text reason;
+  std::uint32_t run = 0;        // submission number
+  SimTime starts = 0;
+  SimTime completes = 0;
+};
+
+class Drill {
+ public:
+  explicit Drill(std::shared_ptr<const Model> model, DrillOptions options = {});
+
+  const Model& model() const { return *model_; }
+  std::uint64_t seed() const { return seed_; }
+  SimTime now() const { return now_; }
+  SimTime end_time() const { return model_->scenario.end; }
+  bool finished() const { return finished_; }
+  SimTime next_event_time() const;  // `never` when nothing is pending
+
+  // Runs every event up to and including time t, then sets the clock to t (capped at the end).
+  void advance_to(SimTime t);
+  // Runs every event at the next event time. False when nothing is left or the drill is over.
+  bool step();
+  // Ends the drill now.
+  void end();
+
+  SubmitResult submit(const Submission& submission);
+  // Adds an inject during the drill (timed at or after now, or a contingency); journaled for replay.
+  bool add_inject(Inject inject, std::string* error = nullptr);
+  bool hold_inject(Ix inject);     // a contingency inject will not fire while held
+  bool release_inject(Ix inject);
+  void add_note(const std::string& author, const std::string& text);
+  // Wakes the caller's loop at t (for policies that act on clocks, such as report cycles).
+  void wake_at(SimTime t);
+
+  const Journal& journal() const { return journal_; }
+  const WorldState& truth() const { return state_; }
+  const std::vector<Inject>& injects() const { return injects_; }
+  bool inject_fired(Ix inject) const { return fired_[inject] != 0; }
+  bool inject_held(Ix inject) const { return held_[inject] != 0; }
+  const PlatformGraph& graph() const { return graph_; }
+  bool condition_holds(const Condition& c, Ix target = no_ix) const;
+  double room_temperature(Ix room) const;   // now
+  double battery_charge(Ix ups) const;      // now, 0..1
+  bool post_staffed(Ix post) const;         // someone holding it is present now
+  Ix acting_person(Ix post) const;          // who acts for the post now (A, else B ...), no_ix if none
+  SimTime post_free_at(Ix post) const { return state_.post_free_at[post]; }
+  SimTime downtime(Ix component) const;     // total down time up to now
+
+ private:
+  enum EventKind : std::uint32_t {
+    ev_inject, ev_action_done, ev_effect_due, ev_symptom, ev_business_start, ev_business_grace,
+    ev_load_start, ev_load_end, ev_temperature, ev_battery, ev_fire_destroy, ev_party_arrive,
+    ev_person_arrive, ev_wake, ev_end
+  };
+  struct Run {  // one submitted action
+    Submission submission;
+    SimTime starts = 0, completes = 0;
+    SimTime party_arrival = never;
+  };
+
+  std::shared_ptr<const Model> model_;
+  PlatformGraph graph_;
+  std::uint64_t seed_;
+  bool journal_on_;
+  RngStreams rng_;
+  EventQueue queue_;
+  WorldState state_;
+  Journal journal_;
+  std::vector<Inject> injects_;  // scenario injects, then live ones
+  std::vector<char> fired_, held_;
+  std::vector<Run> runs_;
+  std::vector<Health> scratch_health_;
+  std::vector<SimTime> outage_thresholds_;  // distinct outage_over durations in the model
+  SimTime now_ = 0;
+  bool finished_ = false;
+  bool started_ = false;
+
+  // drill.cpp
+  void start();
+  void schedule(SimTime t, std::int32_t priority, EventKind kind, std::uint32_t a = 0, std::uint32_t b = 0,
+                std::int64_t c = 0);
+  void dispatch(const Event& e);
+  void record(JournalEntry e);
+  void fire_inject(Ix inject);
+  void after_change();
+  // drill_submit.cpp
+  void complete_action(std::uint32_t run);
+  void observe(const Run& run, std::uint32_t run_no);
+  void communicate(const Run& run, std::uint32_t run_no);
+  // drill_effects.cpp
+  void apply_effect(std::uint32_t run, std::uint32_t effect_index);
+  void schedule_effects(std::uint32_t run);
+  SimTime call_party(Ix party, const std::string& by_post);
+  void set_off(Ix component, OffReason reason);
+  // drill_health.cpp
+  void propagate();
+  void schedule_symptoms(Ix component, Health from, Health to);
+  void deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch);
+  void add_fault(Ix component, Ix fault_type);
+  void clear_fault(Ix component, Ix fault_type);
+  // drill_dynamics.cpp
+  void init_dynamics();
+  void update_room(Ix room);       // recompute slope from cooling, reschedule crossings
+  void on_temperature(Ix room, std::uint32_t epoch);
+  void update_ups(Ix ups, bool inputs_down);  // switch between battery and charging (no propagation)
+  void on_battery_empty(Ix ups, std::uint32_t epoch);
+  void start_fire(Ix room);
+  bool extinguish(Ix room, bool professional);
+  void on_fire_destroy(Ix component, std::uint32_t epoch);
+  // drill_business.cpp
+  void init_business();
+  void business_check(Ix event, std::uint32_t epoch);
+  bool business_ready(Ix event) const;
+  void settle_business(Ix event, BusinessState state);
+  void business_grace_over(Ix event, std::uint32_t epoch);
+  void postpone_business(const std::string& kind, SimTime by);
+  void recheck_waiting_business();
+  // drill_conditions.cpp
+  void check_contingencies();
+  void check_levels();
+  void collect_condition_times(const Condition& c);
+};
+
+}  // namespace drillsim

@@ -1,0 +1,116 @@
+// What completed actions do to the world: repairs, switching, moving, facts, postponing, calling parties.
+#include <algorithm>
+
+#include "sim/world/drill.hpp"
+#include "sim/world/drill_priorities.hpp"
+
+namespace drillsim {
+namespace {
+bool is_immediate(const Distribution& d) { return d.kind == Distribution::Kind::fixed && d.a <= 0; }
+const char* off_reason_name(OffReason r) {
+  switch (r) {
+    case OffReason::none: return "on";
+    case OffReason::standby: return "standby";
+    case OffReason::switched_off: return "switched_off";
+    case OffReason::moved_out: return "moved_out";
+    case OffReason::destroyed: return "destroyed";
+    case OffReason::overheated: return "overheated";
+    case OffReason::battery_empty: return "battery_empty";
+  }
+  return "on";
+}
+}  // namespace
+
+void Drill::schedule_effects(std::uint32_t run_index) {
+  const Run& run = runs_[run_index];
+  const ActionDef& def = model_->catalog.actions[run.submission.action];
+  for (std::size_t i = 0; i < def.effects.size(); ++i) {
+    const Effect& eff = def.effects[i];
+    SimTime at = now_;
+    if (!is_immediate(eff.delay)) at += rng_[Stream::durations].sample(eff.delay);
+    if (eff.after_party != no_ix) {
+      SimTime arrival = state_.parties[eff.after_party].arrives;
+      if (arrival == never || arrival < now_)
+        arrival = call_party(eff.after_party, model_->organisation.posts[run.submission.post].id);
+      at = std::max(at, arrival);
+    }
+    if (at == now_)
+      apply_effect(run_index, static_cast<std::uint32_t>(i));
+    else
+      schedule(at, prio::action, ev_effect_due, run_index, static_cast<std::uint32_t>(i));
+  }
+}
+
+SimTime Drill::call_party(Ix party, const std::string& by_post) {
+  const Party& p = model_->organisation.parties[party];
+  SimTime arrival = now_ + rng_[Stream::parties].sample(p.response);
+  state_.parties[party].arrives = arrival;
+  record({.kind = EntryKind::party_called, .post = by_post, .subject = p.id, .text = p.name, .value = arrival - now_});
+  schedule(arrival, prio::dynamics, ev_party_arrive, party);
+  return arrival;
+}
+
+void Drill::set_off(Ix component, OffReason reason) {
+  ComponentState& cs = state_.components[component];
+  if (cs.off == reason) return;
+  if (cs.off == OffReason::destroyed) return;  // nothing brings it back
+  cs.off = reason;
+  const Component& c = model_->platform.components[component];
+  record({.kind = EntryKind::component_state, .truth_only = true, .subject = c.id, .result = off_reason_name(reason),
+          .text = c.name});
+  propagate();
+}
+
+void Drill::apply_effect(std::uint32_t run_index, std::uint32_t effect_index) {
+  if (finished_) return;
+  const Model& m = *model_;
+  const Run& run = runs_[run_index];
+  const Effect& eff = m.catalog.actions[run.submission.action].effects[effect_index];
+  Ix comp = eff.component == target_ix ? run.submission.target : eff.component;
+  const std::string& post = m.organisation.posts[run.submission.post].id;
+  switch (eff.kind) {
+    case Effect::Kind::repair:
+      if (comp >= m.platform.components.size()) break;
+      for (Ix ft : eff.fixes) clear_fault(comp, ft);
+      break;
+    case Effect::Kind::activate: {
+      if (comp >= m.platform.components.size()) break;
+      const ComponentState& cs = state_.components[comp];
+      const Component& c = m.platform.components[comp];
+      bool too_hot = c.room != no_ix && c.max_temp_c > 0 && room_temperature(c.room) >= c.max_temp_c;
+      if (cs.off == OffReason::battery_empty || cs.off == OffReason::destroyed || too_hot) break;
+      set_off(comp, OffReason::none);
+      break;
+    }
+    case Effect::Kind::deactivate:
+      if (comp < m.platform.components.size()) set_off(comp, OffReason::switched_off);
+      break;
+    case Effect::Kind::move_out:
+      if (comp < m.platform.components.size()) set_off(comp, OffReason::moved_out);
+      break;
+    case Effect::Kind::extinguish:
+      if (comp < m.platform.components.size()) extinguish(comp, eff.after_party != no_ix);
+      break;
+    case Effect::Kind::set_fact:
+    case Effect::Kind::clear_fact: {
+      char value = eff.kind == Effect::Kind::set_fact ? 1 : 0;
+      if (state_.facts[eff.ref] == value) break;
+      state_.facts[eff.ref] = value;
+      record({.kind = EntryKind::fact, .post = post, .subject = m.catalog.facts[eff.ref].id,
+              .result = value ? "set" : "cleared", .text = m.catalog.facts[eff.ref].name});
+      break;
+    }
+    case Effect::Kind::postpone:
+      postpone_business(eff.business_kind.empty() ? run.submission.target_id : eff.business_kind, eff.amount);
+      break;
+    case Effect::Kind::call:
+      call_party(eff.ref, post);
+      break;
+    case Effect::Kind::message:
+      record({.kind = EntryKind::message, .post = m.organisation.posts[eff.ref].id, .subject = "", .text = eff.text,
+              .from = m.organisation.posts[run.submission.post].name});
+      break;
+  }
+}
+
+}  // namespace drillsim

@@ -1,0 +1,101 @@
+// Health propagation along the dependency graph, faults, symptoms and outage bookkeeping.
+#include <algorithm>
+
+#include "sim/world/drill.hpp"
+#include "sim/world/drill_priorities.hpp"
+#include "sim/world/names.hpp"
+#include "sim/world/text_format.hpp"
+
+namespace drillsim {
+
+void Drill::add_fault(Ix component, Ix fault_type) {
+  ComponentState& cs = state_.components[component];
+  if (std::find(cs.faults.begin(), cs.faults.end(), fault_type) != cs.faults.end()) return;
+  cs.faults.push_back(fault_type);
+  const FaultType& ft = model_->platform.fault_types[fault_type];
+  record({.kind = EntryKind::fault, .truth_only = true, .subject = model_->platform.components[component].id,
+          .result = ft.id, .text = ft.name});
+  propagate();
+}
+
+void Drill::clear_fault(Ix component, Ix fault_type) {
+  ComponentState& cs = state_.components[component];
+  auto it = std::find(cs.faults.begin(), cs.faults.end(), fault_type);
+  if (it == cs.faults.end()) return;
+  cs.faults.erase(it);
+  const FaultType& ft = model_->platform.fault_types[fault_type];
+  record({.kind = EntryKind::fault_cleared, .truth_only = true, .subject = model_->platform.components[component].id,
+          .result = ft.id, .text = ft.name});
+  propagate();
+}
+
+void Drill::propagate() {
+  const Platform& platform = model_->platform;
+  for (Ix c : graph_.order()) {
+    const Component& comp = platform.components[c];
+    ComponentState& cs = state_.components[c];
+    Health inherited = graph_.inherited(c, scratch_health_);
+    if (comp.kind == ComponentKind::ups) {
+      // A UPS carries its load on battery while its inputs are down, until the battery is empty.
+      bool inputs_down = inherited == Health::down;
+      if (inputs_down != cs.on_battery) update_ups(c, inputs_down);
+      inherited = Health::up;
+    }
+    Health own = Health::up;
+    for (Ix ft : cs.faults) own = std::max(own, platform.fault_types[ft].effect);
+    if (cs.off != OffReason::none) own = Health::down;
+    if (comp.capacity > 0 && cs.load > comp.capacity) own = std::max(own, Health::degraded);
+    if (comp.kind == ComponentKind::room) {
+      // A room's dependencies are its cooling: losing them heats the room rather than stopping it.
+      inherited = Health::up;
+      if (cs.alarm) own = std::max(own, Health::degraded);
+      if (cs.on_fire) own = Health::down;
+    }
+    scratch_health_[c] = std::max(own, inherited);
+  }
+  bool any_change = false;
+  for (Ix c : graph_.order()) {
+    ComponentState& cs = state_.components[c];
+    Health before = cs.health, after = scratch_health_[c];
+    if (before == after) continue;
+    any_change = true;
+    cs.health = after;
+    ++cs.epoch;
+    if (after == Health::down) {
+      cs.down_since = now_;
+      for (SimTime s : outage_thresholds_) wake_at(now_ + s);
+    } else if (before == Health::down) {
+      cs.total_down += now_ - cs.down_since;
+      cs.down_since = never;
+    }
+    const Component& comp = platform.components[c];
+    record({.kind = EntryKind::health, .truth_only = true, .subject = comp.id, .result = health_name(after),
+            .text = comp.name});
+    schedule_symptoms(c, before, after);
+  }
+  if (any_change)
+    for (std::size_t c = 0; c < platform.components.size(); ++c)
+      if (platform.components[c].kind == ComponentKind::room) update_room(static_cast<Ix>(c));
+}
+
+void Drill::schedule_symptoms(Ix component, Health from, Health to) {
+  const Component& comp = model_->platform.components[component];
+  for (std::size_t i = 0; i < comp.symptoms.size(); ++i) {
+    const Symptom& s = comp.symptoms[i];
+    bool due = s.on_recovery ? (to == Health::up && from != Health::up) : (to == s.on && from != s.on);
+    if (!due) continue;
+    schedule(now_ + s.delay, prio::symptom, ev_symptom, component, static_cast<std::uint32_t>(i),
+             state_.components[component].epoch);
+  }
+}
+
+void Drill::deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch) {
+  if (state_.components[component].epoch != epoch) return;  // the state it reports has passed
+  const Component& comp = model_->platform.components[component];
+  const Symptom& s = comp.symptoms[symptom];
+  state_.delivered.push_back(s.id);
+  record({.kind = EntryKind::message, .post = s.to == no_ix ? "" : model_->organisation.posts[s.to].id,
+          .subject = s.id, .text = fill(s.text, "component", comp.name), .from = s.from});
+}
+
+}  // namespace drillsim

@@ -1,0 +1,51 @@
+// A policy that follows the plan as written: for demos, tests and Monte Carlo evaluation.
+#pragma once
+
+#include <vector>
+
+#include "sim/world/drill.hpp"
+
+namespace drillsim {
+
+// It starts a procedure when its trigger holds, does each step's expected actions with the
+// step's responsible post (else a cooperating one, else any post allowed), follows the branch
+// the observations select, declares the level the plan's grading calls for, and reports on the
+// plan's reporting clock. It acts only for the posts it is given (all posts when empty).
+class PlanPolicy {
+ public:
+  explicit PlanPolicy(const Model& model, std::vector<Ix> posts = {});
+  // Call whenever the drill has reached a new time slice (after start, and after every step).
+  void act(Drill& drill);
+  bool procedure_started(Ix procedure) const { return started_[procedure] != 0; }
+
+ private:
+  struct Active {
+    Ix procedure = no_ix;
+    Ix step = 0;
+    std::size_t next_expect = 0;
+    SimTime waiting_until = -1;  // a submitted action completes then (-1: nothing under way)
+    bool done = false;
+  };
+  const Model& model_;
+  std::vector<char> controls_;  // by post
+  std::vector<char> started_;   // by procedure
+  std::vector<Active> active_;
+  int declared_rank_ = 0;
+  SimTime last_report_ = -1;
+  bool summary_done_ = false;
+  SimTime incident_start_ = -1;
+
+  bool advance(Drill& drill, Active& a);  // true if it did something
+  Ix pick_post(const Drill& drill, const Step* step, Ix action) const;
+  Ix pick_target(const Drill& drill, const ActionDef& def, const ExpectedAction& expected) const;
+  bool submit(Drill& drill, Ix post, Ix action, Ix target, const std::string& target_id, SimTime* completes);
+  void start_procedure(Drill& drill, Ix procedure);
+  void grade(Drill& drill);
+  void report(Drill& drill);
+  Ix action_with_comm(Communication::Kind kind, Ix post) const;
+};
+
+// Runs the drill to its end with the policy acting at every time slice.
+void run_with_policy(Drill& drill, PlanPolicy& policy);
+
+}  // namespace drillsim
