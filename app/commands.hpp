@@ -9,6 +9,8 @@ void add_validate(CLI::App& app);  // drillsim validate FILE...
 void add_run(CLI::App& app);       // drillsim run SCENARIO [--auto | --responses F] ...
 void add_replay(CLI::App& app);    // drillsim replay SCENARIO JOURNAL
 void add_bench(CLI::App& app);     // drillsim bench kernel
+void add_show(CLI::App& app);      // drillsim show PLAN
+void add_coverage(CLI::App& app);  // drillsim coverage PLAN [SCENARIO...]
 
 // The exit code the chosen subcommand set.
 int exit_code();

@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
   drillsim::app::add_validate(app);
   drillsim::app::add_run(app);
   drillsim::app::add_replay(app);
+  drillsim::app::add_show(app);
+  drillsim::app::add_coverage(app);
   drillsim::app::add_bench(app);
   try {
     app.parse(argc, argv);

@@ -60,8 +60,10 @@ class ChainLoader {
     if (!tree) {
       if (!open_error.empty())
         referrer->ctx->error(*referrer->node,
-                             fmt::format("cannot load the {} file '{}' ({}): {}", name_of(*expected),
-                                         referrer->node->value, shown, open_error));
+                             fmt::format("cannot load the {} file '{}'{}: {}", name_of(*expected),
+                                         referrer->node->value,
+                                         shown == referrer->node->value ? std::string() : " (" + shown + ")",
+                                         open_error));
       return std::nullopt;
     }
     trees_.push_back(std::make_unique<YNode>(std::move(*tree)));
@@ -114,9 +116,11 @@ class ChainLoader {
         const std::string next_path = (fs::path(path).parent_path() / next->value).string();
         const std::string next_shown = (fs::path(shown).parent_path() / next->value).lexically_normal().generic_string();
         const Referrer here{&ctx, next};
-        chain_ok = load(next_path, next_shown, below(*kind), &here).has_value();
+        chain_ok = load(next_path, next_shown, below(*kind), &here).has_value() && !incomplete_;
       }
     }
+    // A file further down that failed leaves gaps: references into them are not reported.
+    if (!chain_ok) incomplete_ = true;
     ctx.quiet_refs = !chain_ok;
     switch (*kind) {
       case FileKind::organisation: load_detail::load_organisation(ctx, body); break;
@@ -131,6 +135,7 @@ class ChainLoader {
  private:
   std::vector<std::unique_ptr<YNode>> trees_;  // kept for checks that come back to a file later
   Deferred deferred_;
+  bool incomplete_ = false;  // some file of the chain could not be loaded
 };
 
 LoadResult load_any(const std::string& path, std::optional<FileKind> expected) {

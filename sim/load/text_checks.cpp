@@ -92,9 +92,12 @@ struct NestingScan {
   bool exceeded = false;
   std::size_t where = 0;
 
+  int peak = 0;              // the deepest point so far
+
   void note_depth(std::size_t offset) {
     if (exceeded) return;
-    if (static_cast<int>(indents.size()) + flow > limit) {
+    peak = std::max(peak, static_cast<int>(indents.size()) + flow);
+    if (peak > limit) {
       exceeded = true;
       where = offset;
     }
@@ -210,12 +213,10 @@ struct NestingScan {
 int scan_nesting(std::string_view text, int limit, int& line, int& column) {
   NestingScan scan{text, limit};
   std::size_t start = 0;
-  int deepest = 0;
   while (start <= text.size() && !scan.exceeded) {
     std::size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     scan.scan_line(text.substr(start, end - start), start);
-    deepest = std::max(deepest, static_cast<int>(scan.indents.size()) + scan.flow);
     if (end == text.size()) break;
     start = end + 1;
   }
@@ -223,7 +224,7 @@ int scan_nesting(std::string_view text, int limit, int& line, int& column) {
     position_of(text, scan.where, line, column);
     return limit + 1;
   }
-  return std::min(deepest, limit + 1);
+  return std::min(scan.peak, limit + 1);
 }
 
 bool check_text(std::string_view text, const std::string& file, Diagnostics& out) {
@@ -239,7 +240,8 @@ bool check_text(std::string_view text, const std::string& file, Diagnostics& out
       return false;
     }
   }
-  // UTF-8: report every bad sequence, up to a few (a GBK file would have thousands).
+  // UTF-8: the first bad byte of each line (its column is exact: what precedes it is valid),
+  // for the first few lines (a GBK file would have thousands).
   std::size_t offset = 0;
   int reported = 0;
   std::size_t bad = 0;
@@ -253,10 +255,12 @@ bool check_text(std::string_view text, const std::string& file, Diagnostics& out
                                  static_cast<unsigned char>(text[at]))});
     }
     ++reported;
-    offset = at + 1;
+    const std::size_t line_end = text.find('\n', at);
+    if (line_end == std::string_view::npos) break;
+    offset = line_end + 1;
   }
   if (reported > 10)
-    out.push_back({file, 0, 0, fmt::format("... and {} more invalid UTF-8 sequences", reported - 10)});
+    out.push_back({file, 0, 0, fmt::format("... and {} more lines with invalid UTF-8", reported - 10)});
   if (reported > 0) return false;
   int line = 0, column = 0;
   if (scan_nesting(text, max_nesting, line, column) > max_nesting) {

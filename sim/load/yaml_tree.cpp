@@ -132,8 +132,10 @@ class TreeBuilder final : public YAML::EventHandler {
   bool too_deep_ = false;
 
   void locate(const YAML::Mark& mark, int& line, int& column) const {
-    if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) <= text_.size()) {
-      position_of(text_, static_cast<std::size_t>(mark.pos), line, column);
+    // yaml-cpp counts bytes from after a byte-order mark.
+    const std::size_t bom = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) + bom <= text_.size()) {
+      position_of(text_, static_cast<std::size_t>(mark.pos) + bom, line, column);
     } else {
       line = mark.line + 1;
       column = mark.column + 1;

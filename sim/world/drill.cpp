@@ -98,6 +98,7 @@ void Drill::advance_to(SimTime t) {
     now_ = std::max(now_, e.time);
     dispatch(e);
     if (!finished_) after_change();
+    if (observer_) observer_(*this);
   }
   if (!finished_ && t > now_) now_ = std::min(t, end_time());
 }

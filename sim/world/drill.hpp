@@ -10,6 +10,7 @@
 //   drill_conditions.cpp evaluation of conditions, contingency injects, true levels
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,6 +75,9 @@ class Drill {
   void add_note(const std::string& author, const std::string& text);
   // Wakes the caller's loop at t (for policies that act on clocks, such as report cycles).
   void wake_at(SimTime t);
+  // Called after every event and every submission, with the drill in its new state: how scoring
+  // watches triggers, branches and limits without a second copy of the rules.
+  void set_observer(std::function<void(const Drill&)> observer) { observer_ = std::move(observer); }
 
   const Journal& journal() const { return journal_; }
   const WorldState& truth() const { return state_; }
@@ -117,6 +121,7 @@ class Drill {
   SimTime now_ = 0;
   bool finished_ = false;
   bool started_ = false;
+  std::function<void(const Drill&)> observer_;
 
   // drill.cpp
   void start();

@@ -104,7 +104,8 @@ void Drill::apply_effect(std::uint32_t run_index, std::uint32_t effect_index) {
       postpone_business(eff.business_kind.empty() ? run.submission.target_id : eff.business_kind, eff.amount);
       break;
     case Effect::Kind::call:
-      call_party(eff.ref, post);
+      // A party already on its way is not called again: its arrival stands.
+      if (state_.parties[eff.ref].arrives == never || state_.parties[eff.ref].arrives < now_) call_party(eff.ref, post);
       break;
     case Effect::Kind::message:
       record({.kind = EntryKind::message, .post = m.organisation.posts[eff.ref].id, .subject = "", .text = eff.text,

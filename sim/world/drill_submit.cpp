@@ -75,6 +75,7 @@ SubmitResult Drill::submit(const Submission& submission) {
           .target = s.target_id, .result = r.starts > now_ ? "queued" : "", .text = def.name,
           .from = Text{s.note, s.note}, .value = r.completes - now_, .run = r.run});
   schedule(r.completes, prio::action, ev_action_done, r.run - 1);
+  if (observer_) observer_(*this);
   return r;
 }
 

@@ -11,7 +11,9 @@ bool contains(const std::vector<Ix>& v, Ix x) { return std::find(v.begin(), v.en
 PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
     : model_(model),
       controls_(model.organisation.posts.size(), posts.empty() ? 1 : 0),
-      started_(model.plan.procedures.size(), 0) {
+      started_(model.plan.procedures.size(), 0),
+      reached_(model.plan.procedures.size()) {
+  for (std::size_t p = 0; p < reached_.size(); ++p) reached_[p].assign(model.plan.procedures[p].steps.size(), 0);
   for (Ix p : posts)
     if (p < controls_.size()) controls_[p] = 1;
 }
@@ -76,6 +78,7 @@ bool PlanPolicy::advance(Drill& drill, Active& a) {
     return false;
   }
   const Step& step = proc.steps[a.step];
+  reached_[a.procedure][a.step] = 1;
   while (a.next_expect < step.expect.size()) {
     const ExpectedAction& ex = step.expect[a.next_expect++];
     const ActionDef& def = model_.catalog.actions[ex.action];

@@ -17,6 +17,7 @@ class PlanPolicy {
   // Call whenever the drill has reached a new time slice (after start, and after every step).
   void act(Drill& drill);
   bool procedure_started(Ix procedure) const { return started_[procedure] != 0; }
+  bool step_reached(Ix procedure, Ix step) const { return reached_[procedure][step] != 0; }
 
  private:
   struct Active {
@@ -29,6 +30,7 @@ class PlanPolicy {
   const Model& model_;
   std::vector<char> controls_;  // by post
   std::vector<char> started_;   // by procedure
+  std::vector<std::vector<char>> reached_;  // by procedure, by step
   std::vector<Active> active_;
   int declared_rank_ = 0;
   SimTime last_report_ = -1;

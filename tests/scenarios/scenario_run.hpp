@@ -1,0 +1,69 @@
+// Running shipped scenarios in tests: with the plan-following policy, with nobody responding, or a response file.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "sim/load/loader.hpp"
+#include "sim/world/outcomes.hpp"
+#include "sim/world/plan_policy.hpp"
+#include "sim/world/responses.hpp"
+
+namespace drillsim::test {
+
+inline std::string scenario_path(const std::string& relative) {
+  return std::string(DRILLSIM_SOURCE_DIR) + "/scenarios/" + relative;
+}
+
+inline std::shared_ptr<const Model> load_or_fail(const std::string& relative) {
+  LoadResult r = load_scenario(scenario_path(relative));
+  std::string problems;
+  for (const auto& p : r.problems) problems += p.str() + "\n";
+  INFO(problems);
+  REQUIRE(r.ok());
+  return r.model;
+}
+
+enum class Responders { policy, nobody };
+
+inline std::unique_ptr<Drill> run_scenario(const std::string& relative, Responders who, std::uint64_t seed = 0) {
+  auto model = load_or_fail(relative);
+  DrillOptions options;
+  if (seed) {
+    options.seed = seed;
+    options.seed_given = true;
+  }
+  auto drill = std::make_unique<Drill>(model, options);
+  if (who == Responders::policy) {
+    PlanPolicy policy(*model);
+    run_with_policy(*drill, policy);
+  } else {
+    drill->advance_to(drill->end_time());
+  }
+  return drill;
+}
+
+inline std::unique_ptr<Drill> run_responses(const std::string& scenario, const std::string& responses) {
+  auto model = load_or_fail(scenario);
+  ResponseFile file;
+  Diagnostics problems;
+  REQUIRE(load_responses(scenario_path(responses), *model, file, problems));
+  auto drill = std::make_unique<Drill>(model);
+  run_with_responses(*drill, file);
+  return drill;
+}
+
+// The outcome of the business event with this id ("pending" if there is none).
+inline BusinessState business(const Drill& drill, const std::string& event_id) {
+  Ix b = drill.model().find_business_event(event_id);
+  REQUIRE_MESSAGE(b != no_ix, "no business event " << event_id);
+  return drill.truth().business[b].state;
+}
+
+inline bool held(BusinessState s) {
+  return s == BusinessState::held || s == BusinessState::held_fallback || s == BusinessState::delayed;
+}
+
+}  // namespace drillsim::test
