@@ -32,6 +32,9 @@ struct IdIndex {
   IdIndex() { sizes.fill(static_cast<std::size_t>(-1)); }
 };
 
+// A file with thousands of problems is not helped by listing them all.
+constexpr std::size_t max_problems = 1000;
+
 struct FileCtx {
   std::string file;  // as shown in messages
   Diagnostics& out;

@@ -14,7 +14,9 @@ void FileCtx::error(const YNode& at, std::string message) const {
 }
 
 void FileCtx::error(int line, int column, std::string message) const {
-  out.push_back({file, line, column, std::move(message)});
+  if (out.size() < max_problems) out.push_back({file, line, column, std::move(message)});
+  else if (out.size() == max_problems)
+    out.push_back({file, 0, 0, fmt::format("too many problems: only the first {} are listed", max_problems)});
 }
 
 Fields::Fields(const FileCtx& ctx, const YNode& node, std::string_view what,
@@ -35,13 +37,13 @@ void Fields::check(const std::vector<std::string_view>& allowed) {
     return;
   }
   ok_ = true;
-  for (const YNode& key : node_.keys) {
+  for (std::size_t i = 0; i < node_.keys.size(); ++i) {
+    const YNode& key = node_.keys[i];
     bool known = false;
     for (std::string_view a : allowed) known = known || key.value == a;
     if (known) continue;
     // In {a: x, b} a stray comma makes a key of what follows it: say so.
-    const YNode* value = node_.find(key.value);
-    const bool stray_comma = node_.flow && value && value->is_null();
+    const bool stray_comma = node_.flow && node_.items[i].is_null();
     ctx_.error(key, fmt::format("unknown field '{}' in {} (allowed: {}){}", key.value, what_, fmt::join(allowed, ", "),
                                 stray_comma ? "; inside { } a comma ends a value: put text with commas in quotes"
                                             : ""));

@@ -75,6 +75,23 @@ void position_of(std::string_view text, std::size_t offset, int& line, int& colu
     if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++column;
 }
 
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  // A byte-order mark is not a character of the first line.
+  starts_.push_back(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') starts_.push_back(i + 1);
+}
+
+void LineIndex::position_of(std::size_t offset, int& line, int& column) const {
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const std::size_t index = it == starts_.begin() ? 0 : static_cast<std::size_t>(it - starts_.begin()) - 1;
+  line = static_cast<int>(index) + 1;
+  column = 1;
+  for (std::size_t i = starts_[index]; i < offset; ++i)
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0u) != 0x80u) ++column;
+}
+
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }

@@ -38,7 +38,7 @@ namespace {
 class TreeBuilder final : public YAML::EventHandler {
  public:
   TreeBuilder(std::string_view text, const std::string& file, Diagnostics& out)
-      : text_(text), file_(file), out_(out) {}
+      : text_(text), lines_(text), file_(file), out_(out) {}
 
   std::optional<YNode> root;
   int documents = 0;
@@ -126,6 +126,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
  private:
   std::string_view text_;
+  LineIndex lines_;
   const std::string& file_;
   Diagnostics& out_;
   std::vector<YNode> stack_;
@@ -135,7 +136,7 @@ class TreeBuilder final : public YAML::EventHandler {
     // yaml-cpp counts bytes from after a byte-order mark.
     const std::size_t bom = text_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
     if (mark.pos >= 0 && static_cast<std::size_t>(mark.pos) + bom <= text_.size()) {
-      position_of(text_, static_cast<std::size_t>(mark.pos) + bom, line, column);
+      lines_.position_of(static_cast<std::size_t>(mark.pos) + bom, line, column);
     } else {
       line = mark.line + 1;
       column = mark.column + 1;
@@ -145,6 +146,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void error_at(int line, int column, std::string message) {
     failed = true;
     if (out_.size() < 1000) out_.push_back({file_, line, column, std::move(message)});
+    else if (out_.size() == 1000) out_.push_back({file_, 0, 0, "too many problems: only the first 1000 are listed"});
   }
 
   YNode make(const YAML::Mark& mark, YNode::Kind kind) const {
@@ -236,7 +238,8 @@ std::optional<YNode> read_yaml_file(const std::string& path, const std::string& 
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail_open("cannot open the file");
   std::string text;
-  text.resize(max_file_bytes + 1);
+  // One byte more than expected shows a file that grew past the limit meanwhile.
+  text.resize(ec ? max_file_bytes + 1 : static_cast<std::size_t>(size) + 1);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) return fail_open("cannot read the file");

@@ -58,7 +58,18 @@ std::optional<YNode> read_yaml_file(const std::string& path, const std::string& 
 std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& shown_name,
                                      Diagnostics& out);
 
-// 1-based line and character column of a byte offset in `text`.
+// 1-based line and character column of a byte offset in `text` (scans from the start).
 void position_of(std::string_view text, std::size_t offset, int& line, int& column);
+
+// The same for many offsets: line starts are indexed once.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  void position_of(std::size_t offset, int& line, int& column) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;  // byte offset of each line's first character
+};
 
 }  // namespace drillsim::load_detail

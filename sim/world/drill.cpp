@@ -39,6 +39,7 @@ void Drill::record(JournalEntry e) {
   if (!journal_on_) return;
   e.t = now_;
   journal_.add(std::move(e));
+  if (sink_) sink_(journal_.entries().back());
 }
 
 void Drill::start() {
@@ -243,6 +244,16 @@ bool Drill::release_inject(Ix i) {
 
 void Drill::add_note(const std::string& author, const std::string& text) {
   record({.kind = EntryKind::note, .actor = author, .text = Text{text, text}});
+}
+
+bool Drill::add_evaluation(const std::string& author, const std::string& objective, const std::string& rating,
+                           const std::string& text) {
+  if (rating != "P" && rating != "S" && rating != "M" && rating != "U") return false;
+  bool known = false;
+  for (const auto& o : model_->scenario.objectives) known = known || o.id == objective;
+  if (!known) return false;
+  record({.kind = EntryKind::note, .actor = author, .subject = objective, .result = rating, .text = Text{text, text}});
+  return true;
 }
 
 void Drill::end() {

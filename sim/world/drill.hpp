@@ -73,11 +73,17 @@ class Drill {
   bool hold_inject(Ix inject);     // a contingency inject will not fire while held
   bool release_inject(Ix inject);
   void add_note(const std::string& author, const std::string& text);
+  // An evaluator's observation on an exercise objective, rated P, S, M or U (HSEEP), journaled as a note.
+  bool add_evaluation(const std::string& author, const std::string& objective, const std::string& rating,
+                      const std::string& text);
   // Wakes the caller's loop at t (for policies that act on clocks, such as report cycles).
   void wake_at(SimTime t);
   // Called after every event and every submission, with the drill in its new state: how scoring
   // watches triggers, branches and limits without a second copy of the rules.
   void set_observer(std::function<void(const Drill&)> observer) { observer_ = std::move(observer); }
+  // Receives every journal entry as it is written (write-through to the records store). Entries
+  // written before the sink was set are in journal().
+  void set_journal_sink(std::function<void(const JournalEntry&)> sink) { sink_ = std::move(sink); }
 
   const Journal& journal() const { return journal_; }
   const WorldState& truth() const { return state_; }
@@ -122,6 +128,7 @@ class Drill {
   bool finished_ = false;
   bool started_ = false;
   std::function<void(const Drill&)> observer_;
+  std::function<void(const JournalEntry&)> sink_;
 
   // drill.cpp
   void start();

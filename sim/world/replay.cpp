@@ -107,7 +107,10 @@ std::unique_ptr<Drill> replay(std::shared_ptr<const Model> model, const std::vec
       }
       case EntryKind::note:
         drill->advance_to(e.t);
-        drill->add_note(e.actor, e.text.zh);
+        if (e.subject.empty())
+          drill->add_note(e.actor, e.text.zh);
+        else
+          drill->add_evaluation(e.actor, e.subject, e.result, e.text.zh);
         break;
       case EntryKind::drill_end:
         if (to_end) {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/world/names.hpp"
+
 namespace drillsim {
 namespace {
 
@@ -173,8 +175,20 @@ std::string render_entry(const Model& m, const JournalEntry& e, Lang lang) {
       Ix a = m.find_action(e.action);
       std::string what = a == no_ix ? e.action : m.catalog.actions[a].name.in(lang);
       if (!e.target.empty()) {
-        Ix c = m.find_component(e.target);
-        what += fmt::format(" [{}]", c == no_ix ? e.target : m.platform.components[c].name.in(lang));
+        Text target{e.target, e.target};
+        if (a != no_ix) {
+          const ActionDef& def = m.catalog.actions[a];
+          Ix ix = no_ix;
+          switch (def.target) {
+            case ActionDef::Target::component: ix = m.find_component(e.target); break;
+            case ActionDef::Target::post: ix = m.find_post(e.target); break;
+            case ActionDef::Target::party: ix = m.find_party(e.target); break;
+            case ActionDef::Target::level: ix = m.find_level(e.target); break;
+            default: break;
+          }
+          target = target_text(m, def, ix, e.target);
+        }
+        what += fmt::format(" [{}]", target.in(lang));
       }
       body = fmt::format("{}: {}", who, what);
       if (e.kind == EntryKind::submit)

@@ -4,7 +4,7 @@
 
 using namespace drillsim;
 using drillsim::test::all_problems;
-using drillsim::test::data;
+using drillsim::test::fixture;
 
 namespace {
 
@@ -16,7 +16,7 @@ struct BadCase {
 };
 
 std::string prefix(const char* file, const char* where) {
-  return data(file) + (where[0] ? std::string(":") + where : std::string()) + ": ";
+  return fixture(file) + (where[0] ? std::string(":") + where : std::string()) + ": ";
 }
 
 }  // namespace
@@ -41,7 +41,7 @@ TEST_CASE("each bad fixture gives its problem at the exact place") {
   };
   for (const BadCase& c : cases) {
     CAPTURE(c.file);
-    const LoadResult r = load_file(data(c.file));
+    const LoadResult r = load_file(fixture(c.file));
     CHECK(r.model == nullptr);
     CHECK_PROBLEM(r, prefix(c.file, c.where), c.message_part);
     CHECK_MESSAGE(r.problems.size() == c.problems, all_problems(r));
@@ -49,18 +49,18 @@ TEST_CASE("each bad fixture gives its problem at the exact place") {
 }
 
 TEST_CASE("a post nobody holds cannot be responsible, nor be the post of an expected action") {
-  const LoadResult r = load_file(data("bad_unheld_post.yaml"));
-  CHECK_PROBLEM(r, data("bad_unheld_post.yaml") + ":8:45: ", "post 'night_duty' is held by nobody");
-  CHECK_PROBLEM(r, data("bad_unheld_post.yaml") + ":9:55: ", "a post of 'night_check', which a step expects");
+  const LoadResult r = load_file(fixture("bad_unheld_post.yaml"));
+  CHECK_PROBLEM(r, fixture("bad_unheld_post.yaml") + ":8:45: ", "post 'night_duty' is held by nobody");
+  CHECK_PROBLEM(r, fixture("bad_unheld_post.yaml") + ":9:55: ", "a post of 'night_check', which a step expects");
   CHECK(r.problems.size() == 2);
 }
 
 TEST_CASE("anchors and aliases are refused where they are written") {
-  const LoadResult r = load_file(data("bad_alias_bomb.yaml"));
+  const LoadResult r = load_file(fixture("bad_alias_bomb.yaml"));
   REQUIRE_FALSE(r.ok());
-  CHECK(r.problems.front().str() == data("bad_alias_bomb.yaml") +
+  CHECK(r.problems.front().str() == fixture("bad_alias_bomb.yaml") +
                                         ":4:7: anchors (&a) are not allowed: write each value out in full");
-  CHECK_PROBLEM(r, data("bad_alias_bomb.yaml") + ":5:11: ", "aliases (*name) are not allowed");
+  CHECK_PROBLEM(r, fixture("bad_alias_bomb.yaml") + ":5:11: ", "aliases (*name) are not allowed");
   CHECK(r.problems.size() < 200);  // one per anchor and alias, never per expanded node
 }
 
@@ -75,8 +75,8 @@ TEST_CASE("a file over 4 MiB is refused before it is parsed") {
 }
 
 TEST_CASE("a missing top-level file, a directory and an unknown file kind") {
-  const LoadResult missing = load_file(data("there_is_no_such_file.yaml"));
-  CHECK_PROBLEM(missing, data("there_is_no_such_file.yaml") + ": ", "no such file");
+  const LoadResult missing = load_file(fixture("there_is_no_such_file.yaml"));
+  CHECK_PROBLEM(missing, fixture("there_is_no_such_file.yaml") + ": ", "no such file");
   const LoadResult directory = load_file(drillsim::test::data_dir());
   CHECK_PROBLEM(directory, drillsim::test::data_dir() + ": ", "is a directory");
 

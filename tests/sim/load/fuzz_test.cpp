@@ -67,7 +67,7 @@ TEST_CASE("2,000 mutated fixtures: the loader always returns, with a model or wi
   std::string first_bad;
   for (int n = 0; n < 2000; ++n) {
     const char* file = files[rng.below(std::size(files))];
-    const std::string original = read_text_file(drillsim::test::data(file));
+    const std::string original = read_text_file(drillsim::test::fixture(file));
     const std::string text = mutate(original, rng);
     dir.write(file, text);
     const std::string top = std::string(file).rfind("mini_", 0) == 0 ? "mini_scenario.yaml" : "example_scenario.yaml";

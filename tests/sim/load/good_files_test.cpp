@@ -6,7 +6,7 @@
 
 using namespace drillsim;
 using drillsim::test::all_problems;
-using drillsim::test::data;
+using drillsim::test::fixture;
 
 namespace {
 
@@ -22,11 +22,11 @@ std::shared_ptr<const Model> load_ok(const std::string& path, FileKind kind) {
 }  // namespace
 
 TEST_CASE("the mini organisation: groups, persons, posts with holders, parties") {
-  const auto m = load_ok(data("mini_organisation.yaml"), FileKind::organisation);
+  const auto m = load_ok(fixture("mini_organisation.yaml"), FileKind::organisation);
   const Organisation& org = m->organisation;
   CHECK(org.id == "mini_org");
   CHECK(org.name.zh == "测试组织");
-  CHECK(org.file == data("mini_organisation.yaml"));
+  CHECK(org.file == fixture("mini_organisation.yaml"));
   REQUIRE(org.groups.size() == 2);
   CHECK(org.groups[1].name.en == "Technical group");
   CHECK(org.groups[1].name.zh.empty());
@@ -56,7 +56,7 @@ TEST_CASE("the mini organisation: groups, persons, posts with holders, parties")
 }
 
 TEST_CASE("the mini platform: kinds, dependencies, symptoms and a topological order") {
-  const auto m = load_ok(data("mini_platform.yaml"), FileKind::platform);
+  const auto m = load_ok(fixture("mini_platform.yaml"), FileKind::platform);
   const Platform& p = m->platform;
   CHECK(m->organisation.id == "mini_org");
   REQUIRE(p.fault_types.size() == 2);
@@ -110,7 +110,7 @@ TEST_CASE("the mini platform: kinds, dependencies, symptoms and a topological or
 }
 
 TEST_CASE("the mini catalog: every effect kind, $target, repaired_by") {
-  const auto m = load_ok(data("mini_catalog.yaml"), FileKind::catalog);
+  const auto m = load_ok(fixture("mini_catalog.yaml"), FileKind::catalog);
   const Catalog& c = m->catalog;
   REQUIRE(c.facts.size() == 1);
   REQUIRE(c.actions.size() == 14);
@@ -183,7 +183,7 @@ TEST_CASE("the mini catalog: every effect kind, $target, repaired_by") {
 }
 
 TEST_CASE("the mini plan: levels, rules, steps, every branch and condition kind") {
-  const auto m = load_ok(data("mini_plan.yaml"), FileKind::plan);
+  const auto m = load_ok(fixture("mini_plan.yaml"), FileKind::plan);
   const Plan& p = m->plan;
   CHECK(p.version == "1");
   CHECK(m->catalog.actions[10].target_choices == std::vector<Ix>{0, 1});  // level targets, now resolved
@@ -277,7 +277,7 @@ TEST_CASE("the mini plan: levels, rules, steps, every branch and condition kind"
 }
 
 TEST_CASE("the mini scenario: times, calendar, every inject payload, objectives") {
-  const auto m = load_ok(data("mini_scenario.yaml"), FileKind::scenario);
+  const auto m = load_ok(fixture("mini_scenario.yaml"), FileKind::scenario);
   const Scenario& s = m->scenario;
   CHECK(s.start == "2026-03-18 09:00");
   CHECK(s.start_epoch_s == 1773824400);
@@ -343,11 +343,11 @@ TEST_CASE("the mini scenario: times, calendar, every inject payload, objectives"
   CHECK(m->catalog.id == "mini_catalog");
   CHECK(m->platform.id == "mini_platform");
   CHECK(m->organisation.id == "mini_org");
-  CHECK(m->plan.file == data("mini_plan.yaml"));
+  CHECK(m->plan.file == fixture("mini_plan.yaml"));
 }
 
 TEST_CASE("the worked examples of docs/format.md load together") {
-  const auto m = load_ok(data("example_scenario.yaml"), FileKind::scenario);
+  const auto m = load_ok(fixture("example_scenario.yaml"), FileKind::scenario);
   CHECK(m->scenario.id == "smx_letters_crash");
   CHECK(m->scenario.seed == 42);
   CHECK(m->scenario.calendar[0].at == 40 * 60);
@@ -361,18 +361,18 @@ TEST_CASE("the worked examples of docs/format.md load together") {
   CHECK(letters.steps[1].branches[0].goto_procedure == m->find_procedure("network_server"));
   CHECK(m->plan.procedures[m->find_procedure("network_server")].within == 100 * 60);
   for (const char* f : {"example_organisation.yaml", "example_platform.yaml", "example_catalog.yaml", "example_plan.yaml"})
-    CHECK(load_file(data(f)).ok());
+    CHECK(load_file(fixture(f)).ok());
 }
 
 TEST_CASE("load_scenario and load_plan take their own kind, load_file any kind") {
-  const LoadResult plan = load_plan(data("mini_plan.yaml"));
+  const LoadResult plan = load_plan(fixture("mini_plan.yaml"));
   CHECK(plan.ok());
   CHECK(plan.kind == FileKind::plan);
   CHECK(plan.model->scenario.id.empty());
-  CHECK(load_scenario(data("mini_scenario.yaml")).ok());
+  CHECK(load_scenario(fixture("mini_scenario.yaml")).ok());
 
-  const LoadResult not_scenario = load_scenario(data("mini_plan.yaml"));
-  CHECK_PROBLEM(not_scenario, data("mini_plan.yaml") + ":2:1: ", "a plan file; a scenario file is expected");
-  const LoadResult not_plan = load_plan(data("mini_catalog.yaml"));
-  CHECK_PROBLEM(not_plan, data("mini_catalog.yaml") + ":2:1: ", "a catalog file; a plan file is expected");
+  const LoadResult not_scenario = load_scenario(fixture("mini_plan.yaml"));
+  CHECK_PROBLEM(not_scenario, fixture("mini_plan.yaml") + ":2:1: ", "a plan file; a scenario file is expected");
+  const LoadResult not_plan = load_plan(fixture("mini_catalog.yaml"));
+  CHECK_PROBLEM(not_plan, fixture("mini_catalog.yaml") + ":2:1: ", "a catalog file; a plan file is expected");
 }

@@ -18,7 +18,7 @@
 namespace drillsim::test {
 
 inline std::string data_dir() { return std::string(DRILLSIM_SOURCE_DIR) + "/tests/sim/load/data/"; }
-inline std::string data(std::string_view name) { return data_dir() + std::string(name); }
+inline std::string fixture(std::string_view name) { return data_dir() + std::string(name); }
 
 inline std::string read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -56,7 +56,7 @@ class TempDir {
   }
   // Copies the fixture `name`, replacing `from` by `to` (which must occur) when given.
   std::string copy(std::string_view name, std::string_view from = {}, std::string_view to = {}) const {
-    std::string text = read_text_file(data(name));
+    std::string text = read_text_file(fixture(name));
     if (!from.empty()) {
       const auto at = text.find(from);
       REQUIRE_MESSAGE(at != std::string::npos, "fixture " << name << " lacks: " << from);
@@ -66,7 +66,7 @@ class TempDir {
   }
   // Copies the fixture `name` with several replacements, each of which must occur.
   std::string copy_edited(std::string_view name, const std::vector<std::pair<std::string, std::string>>& edits) const {
-    std::string text = read_text_file(data(name));
+    std::string text = read_text_file(fixture(name));
     for (const auto& [from, to] : edits) {
       const auto at = text.find(from);
       REQUIRE_MESSAGE(at != std::string::npos, "fixture " << name << " lacks: " << from);

@@ -93,3 +93,24 @@ TEST_CASE("fire destroys the equipment in the room after its time, unless the me
     CHECK(d.truth().components[srv_a].off == OffReason::destroyed);
   }
 }
+
+TEST_CASE("load near a bid deadline saturates a component past its capacity, and it recovers after") {
+  Model m = test::mini_model();
+  constexpr Ix wan = 10;
+  m.platform.components[wan].capacity = 1.0;
+  BusinessEvent deadline;
+  deadline.id = "deadline";
+  deadline.kind = "bid_deadline";
+  deadline.at = 7200;
+  deadline.duration = 600;
+  deadline.loads = {Load{wan, 0.7, 1800}, Load{wan, 0.5, 600}};  // bidders upload in the last half hour
+  m.scenario.calendar = {deadline};
+  Drill d(test::share(m));
+  d.advance_to(7200 - 1800);
+  CHECK(d.truth().components[wan].health == Health::up);  // 0.7 of 1.0
+  d.advance_to(7200 - 600);
+  CHECK(d.truth().components[wan].health == Health::degraded);  // 1.2 of 1.0
+  CHECK(d.truth().components[app].health == Health::degraded);
+  d.advance_to(7200 + 600);
+  CHECK(d.truth().components[wan].health == Health::up);
+}
