@@ -11,6 +11,7 @@ void add_replay(CLI::App& app);    // drillsim replay SCENARIO JOURNAL
 void add_bench(CLI::App& app);     // drillsim bench kernel
 void add_show(CLI::App& app);      // drillsim show PLAN
 void add_coverage(CLI::App& app);  // drillsim coverage PLAN [SCENARIO...]
+void add_analyze(CLI::App& app);   // drillsim analyze PLAN
 
 // The exit code the chosen subcommand set.
 int exit_code();

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   drillsim::app::add_replay(app);
   drillsim::app::add_show(app);
   drillsim::app::add_coverage(app);
+  drillsim::app::add_analyze(app);
   drillsim::app::add_bench(app);
   try {
     app.parse(argc, argv);

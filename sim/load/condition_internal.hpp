@@ -23,4 +23,8 @@ Ix resolve_component(const FileCtx& ctx, const YNode& node, TargetUse target);
 
 Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& env);
 
+// Reports {observed: ...} conditions whose result the action can never observe (run after the
+// catalog's actions are all read).
+void check_observed_results(const FileCtx& ctx);
+
 }  // namespace drillsim::load_detail

@@ -35,12 +35,20 @@ struct IdIndex {
 // A file with thousands of problems is not helped by listing them all.
 constexpr std::size_t max_problems = 1000;
 
+// An {observed: {action, result}} condition, checked once every action's observations are read.
+struct ObservedUse {
+  const YNode* at = nullptr;
+  Ix action = no_ix;
+  std::string result;
+};
+
 struct FileCtx {
   std::string file;  // as shown in messages
   Diagnostics& out;
   Model& model;
   bool quiet_refs = false;  // the files below failed to load: unknown references are not reported
   mutable IdIndex index;
+  mutable std::vector<ObservedUse> observed;
   mutable int hints_given = 0;  // "did you mean" costs time: only for the first few unknown ids
 
   void error(const YNode& at, std::string message) const;

@@ -129,6 +129,7 @@ class ChainLoader {
       case FileKind::plan: load_detail::load_plan(ctx, body, deferred_); break;
       case FileKind::scenario: load_detail::load_scenario(ctx, body); break;
     }
+    load_detail::check_observed_results(ctx);
     return kind;
   }
 

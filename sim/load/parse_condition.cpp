@@ -1,5 +1,7 @@
 // The condition language: one key per map (health, fault, fact, done, not_done, observed, message,
 // temp_above, outage_over, business, after, all, any, not), references resolved to indices.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "sim/load/condition_internal.hpp"
@@ -109,7 +111,10 @@ Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& e
     c.kind = Condition::Kind::observed;
     Fields f(ctx, v, "an observed condition", {"action", "result"});
     if (const YNode* action = f.require("action")) c.ref = resolve(ctx, *action, Ref::action);
-    if (const YNode* result = f.require("result")) c.text = read_string(ctx, *result, "a result");
+    if (const YNode* result = f.require("result")) {
+      c.text = read_string(ctx, *result, "a result");
+      if (c.ref != no_ix) ctx.observed.push_back({result, c.ref, c.text});
+    }
   } else if (key == "message") {
     c.kind = Condition::Kind::message;
     if (!v.is_scalar()) {
@@ -140,7 +145,14 @@ Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& e
     if (f.ok() && (comp != nullptr) == (tag != nullptr))
       ctx.error(v, "outage_over needs exactly one of 'component' and 'tag'");
     if (comp) c.component = resolve_component(ctx, *comp, env.target);
-    if (tag) c.text = read_string(ctx, *tag, "a tag");
+    if (tag) {
+      c.text = read_string(ctx, *tag, "a tag");
+      bool used = false;
+      for (const Component& comp : ctx.model.platform.components)
+        for (const std::string& t : comp.tags) used = used || t == c.text;
+      if (!used && !ctx.quiet_refs)
+        ctx.error(*tag, fmt::format("no component has the tag '{}' (see the components' tags)", c.text));
+    }
     if (const YNode* s = f.require("s")) read_duration(ctx, *s, c.time);
   } else if (key == "business") {
     c.kind = Condition::Kind::business;
@@ -163,6 +175,27 @@ Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& e
     ctx.error(node.keys[0], fmt::format("unknown condition '{}' (allowed: {})", key, condition_keys));
   }
   return c;
+}
+
+void check_observed_results(const FileCtx& ctx) {
+  for (const ObservedUse& use : ctx.observed) {
+    if (use.action >= ctx.model.catalog.actions.size()) continue;
+    const ActionDef& action = ctx.model.catalog.actions[use.action];
+    std::vector<std::string_view> results;
+    bool found = false;
+    for (const ObservationRule& rule : action.observe) {
+      found = found || rule.result == use.result;
+      if (std::find(results.begin(), results.end(), rule.result) == results.end()) results.push_back(rule.result);
+    }
+    if (found) continue;
+    if (results.empty())
+      ctx.error(*use.at, fmt::format("action '{}' observes nothing, so it never gives the result '{}'", action.id,
+                                     use.result));
+    else
+      ctx.error(*use.at, fmt::format("action '{}' never gives the result '{}' (its results: {})", action.id, use.result,
+                                     fmt::join(results, ", ")));
+  }
+  ctx.observed.clear();
 }
 
 }  // namespace drillsim::load_detail

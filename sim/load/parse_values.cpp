@@ -52,17 +52,11 @@ namespace load_detail {
 
 std::string format_duration(SimTime seconds) {
   if (seconds == 0) return "0s";
-  std::string out;
-  if (seconds < 0) {
-    out = "-";
-    seconds = -seconds;
-  }
-  const SimTime d = seconds / 86400, h = seconds % 86400 / 3600, m = seconds % 3600 / 60, s = seconds % 60;
-  if (d) out += fmt::format("{}d", d);
-  if (h) out += fmt::format("{}h", h);
-  if (m) out += fmt::format("{}m", m);
-  if (s) out += fmt::format("{}s", s);
-  return out;
+  const bool negative = seconds < 0;
+  const SimTime v = negative ? -seconds : seconds;
+  const SimTime d = v / 86400, h = v % 86400 / 3600, m = v % 3600 / 60, s = v % 60;
+  auto part = [](SimTime n, char unit) { return n ? fmt::format("{}{}", n, unit) : std::string(); };
+  return fmt::format("{}{}{}{}{}", negative ? "-" : "", part(d, 'd'), part(h, 'h'), part(m, 'm'), part(s, 's'));
 }
 
 namespace {

@@ -229,6 +229,7 @@ std::optional<YNode> read_yaml_file(const std::string& path, const std::string& 
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) return fail_open("no such file");
   if (fs::is_directory(status)) return fail_open("is a directory, not a file");
+  if (!fs::is_regular_file(status)) return fail_open("is not a regular file");
   const auto size = fs::file_size(path, ec);
   if (!ec && size > max_file_bytes) {
     out.push_back({shown_name, 0, 0,

@@ -80,6 +80,9 @@ TEST_CASE("a missing top-level file, a directory and an unknown file kind") {
   const LoadResult directory = load_file(drillsim::test::data_dir());
   CHECK_PROBLEM(directory, drillsim::test::data_dir() + ": ", "is a directory");
 
+  const LoadResult device = load_file("/dev/null");
+  CHECK_PROBLEM(device, "/dev/null: ", "is not a regular file");
+
   drillsim::test::TempDir dir("kinds");
   const std::string unknown = dir.write("drill.yaml", "# comment\ndrill:\n  id: x\n");
   CHECK_PROBLEM(load_file(unknown), unknown + ":2:1: ", "unknown file kind 'drill'");

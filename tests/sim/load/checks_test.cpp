@@ -97,6 +97,10 @@ const Edit edits[] = {
      "'any' needs at least one condition"},
     {"outage_over with component and tag", "mini_plan.yaml", {{"{outage_over: {tag: business, s: 4h}}", "{outage_over: {tag: business, component: app, s: 4h}}"}},
      "{tag: business, component", "exactly one of 'component' and 'tag'"},
+    {"observed result no observation gives", "mini_plan.yaml", {{"action: restart, result: ok}", "action: restart, result: okay}"}},
+     "okay", "action 'restart' never gives the result 'okay' (its results: still_down, ok)"},
+    {"tag no component has", "mini_plan.yaml", {{"{tag: business, s: 4h}", "{tag: busines, s: 4h}"}}, "busines",
+     "no component has the tag 'busines'"},
     // plan
     {"next to another procedure's step", "mini_plan.yaml",
      {{"next: s3, note", "next: f1, note"}, {"- {id: s1, expect: [carry_tapes", "- {id: f1, expect: [carry_tapes"}},
