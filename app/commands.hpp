@@ -12,6 +12,9 @@ void add_bench(CLI::App& app);     // drillsim bench kernel
 void add_show(CLI::App& app);      // drillsim show PLAN
 void add_coverage(CLI::App& app);  // drillsim coverage PLAN [SCENARIO...]
 void add_analyze(CLI::App& app);   // drillsim analyze PLAN
+void add_score(CLI::App& app);     // drillsim score JOURNAL | DRILL_ID
+void add_report(CLI::App& app);    // drillsim report DRILL_ID
+void add_records(CLI::App& app);   // drillsim records [--year YYYY]
 
 // The exit code the chosen subcommand set.
 int exit_code();

@@ -12,6 +12,9 @@ int main(int argc, char** argv) {
   drillsim::app::add_show(app);
   drillsim::app::add_coverage(app);
   drillsim::app::add_analyze(app);
+  drillsim::app::add_score(app);
+  drillsim::app::add_report(app);
+  drillsim::app::add_records(app);
   drillsim::app::add_bench(app);
   try {
     app.parse(argc, argv);

@@ -57,11 +57,10 @@ SimTime fastest_time_to(const Model& model, Ix procedure, Ix target) {
       if (done[s] == never) continue;
       const Step& step = proc.steps[s];
       std::vector<Ix> next;
-      // With no branch taken (none holds) the policy goes on to the next step.
-      bool falls_through = true;
+      // A step without branches goes on to the next one; a step with branches goes where they say.
+      bool falls_through = step.branches.empty();
       for (std::size_t i = 0; i < step.branches.size(); ++i) {
         const Branch& b = step.branches[i];
-        if (b.when.kind == Condition::Kind::always) falls_through = false;
         if (b.next_step != no_ix && branch_possible(model, step, i)) next.push_back(b.next_step);
       }
       if (falls_through && s + 1 < n) next.push_back(static_cast<Ix>(s + 1));

@@ -35,6 +35,13 @@ std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); 
 
 }  // namespace
 
+Rng substream(std::uint64_t seed, Stream purpose, std::uint32_t entity, std::uint32_t occurrence) {
+  std::uint64_t key = mix64(seed ^ 0x6a09e667f3bcc909ULL);
+  key = mix64(key ^ (static_cast<std::uint64_t>(purpose) + 1));
+  key = mix64(key ^ (static_cast<std::uint64_t>(entity) << 32 | occurrence));
+  return Rng(key);
+}
+
 Rng::Rng(std::uint64_t seed) {
   // Four consecutive splitmix64 outputs are never all zero (the output is a bijection of the counter),
   // so the xoshiro state is always valid.

@@ -29,7 +29,13 @@ class Rng {
 
 // Purposes that each get their own stream, so that changing how often one is drawn from (for example
 // a plan revision with more actions) never shifts the draws of another: common random numbers.
-enum class Stream : std::uint8_t { fault_timing = 0, durations, people, business_noise, parties, count };
+enum class Stream : std::uint8_t { fault_timing = 0, durations, people, business_noise, parties, effect_delays, count };
+
+// A generator for one draw of one purpose about one thing: the `occurrence`-th draw for `entity`
+// (an action, a party, a person, an inject). Keying draws this way gives common random numbers
+// across plan revisions: the third restart of the server takes as long under plan A as under plan B,
+// however many other actions either plan adds or removes.
+Rng substream(std::uint64_t seed, Stream purpose, std::uint32_t entity, std::uint32_t occurrence);
 
 class RngStreams {
  public:

@@ -7,8 +7,8 @@ namespace drillsim::load_detail {
 
 // Where `$target` may stand for a component.
 enum class TargetUse : unsigned char {
-  outside_catalog,      // plans, scenarios: refused
-  not_component_action, // a catalog action whose target is not a component: refused
+  outside_catalog,       // plans, scenarios: refused
+  not_component_action,  // a catalog action whose target is not a component: refused
   allowed,
 };
 

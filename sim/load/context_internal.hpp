@@ -61,10 +61,8 @@ struct FileCtx {
 // (naming the allowed ones).
 class Fields {
  public:
-  Fields(const FileCtx& ctx, const YNode& node, std::string_view what,
-         std::initializer_list<std::string_view> allowed);
-  Fields(const FileCtx& ctx, const YNode& node, std::string_view what,
-         const std::vector<std::string_view>& allowed);
+  Fields(const FileCtx& ctx, const YNode& node, std::string_view what, std::initializer_list<std::string_view> allowed);
+  Fields(const FileCtx& ctx, const YNode& node, std::string_view what, const std::vector<std::string_view>& allowed);
 
   bool ok() const { return ok_; }
   const YNode& node() const { return node_; }
@@ -99,8 +97,20 @@ std::vector<std::string> read_string_list(const FileCtx& ctx, const YNode& node,
 // ---- references ------------------------------------------------------------------------------
 
 enum class Ref {
-  group, person, post, party, component, fault_type, fact, action, procedure, level, inject,
-  objective, business_event, symptom
+  group,
+  person,
+  post,
+  party,
+  component,
+  fault_type,
+  fact,
+  action,
+  procedure,
+  level,
+  inject,
+  objective,
+  business_event,
+  symptom
 };
 const char* ref_name(Ref kind);  // "component", "fault type", ...
 
@@ -114,7 +124,6 @@ void report_unknown(const FileCtx& ctx, const YNode& node, Ref kind, std::string
 
 // Registers the ids of a list of objects (first pass): each item's `id`, checked for form and
 // uniqueness among `seen_ids`. Returns one id per item ("" when missing or not a map).
-std::vector<std::string> collect_ids(const FileCtx& ctx, const std::vector<const YNode*>& items,
-                                     std::string_view kind);
+std::vector<std::string> collect_ids(const FileCtx& ctx, const std::vector<const YNode*>& items, std::string_view kind);
 
 }  // namespace drillsim::load_detail

@@ -9,12 +9,11 @@
 
 namespace drillsim::load_detail {
 
-void FileCtx::error(const YNode& at, std::string message) const {
-  error(at.line, at.column, std::move(message));
-}
+void FileCtx::error(const YNode& at, std::string message) const { error(at.line, at.column, std::move(message)); }
 
 void FileCtx::error(int line, int column, std::string message) const {
-  if (out.size() < max_problems) out.push_back({file, line, column, std::move(message)});
+  if (out.size() < max_problems)
+    out.push_back({file, line, column, std::move(message)});
   else if (out.size() == max_problems)
     out.push_back({file, 0, 0, fmt::format("too many problems: only the first {} are listed", max_problems)});
 }
@@ -44,9 +43,9 @@ void Fields::check(const std::vector<std::string_view>& allowed) {
     if (known) continue;
     // In {a: x, b} a stray comma makes a key of what follows it: say so.
     const bool stray_comma = node_.flow && node_.items[i].is_null();
-    ctx_.error(key, fmt::format("unknown field '{}' in {} (allowed: {}){}", key.value, what_, fmt::join(allowed, ", "),
-                                stray_comma ? "; inside { } a comma ends a value: put text with commas in quotes"
-                                            : ""));
+    ctx_.error(key,
+               fmt::format("unknown field '{}' in {} (allowed: {}){}", key.value, what_, fmt::join(allowed, ", "),
+                           stray_comma ? "; inside { } a comma ends a value: put text with commas in quotes" : ""));
   }
 }
 
@@ -69,8 +68,8 @@ std::string read_string(const FileCtx& ctx, const YNode& node, std::string_view 
 bool is_valid_id(std::string_view id) {
   if (id.empty()) return false;
   for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '.' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -82,8 +81,7 @@ std::string read_id(const FileCtx& ctx, const YNode& node, std::string_view kind
     return {};
   }
   if (!is_valid_id(node.value))
-    ctx.error(node, fmt::format("'{}' is not a valid {} id (use letters, digits, _ . - only)",
-                                node.value, kind));
+    ctx.error(node, fmt::format("'{}' is not a valid {} id (use letters, digits, _ . - only)", node.value, kind));
   return node.value;
 }
 
@@ -113,8 +111,8 @@ bool read_bool(const FileCtx& ctx, const YNode& node, bool& out) {
       return true;
     }
   }
-  ctx.error(node, fmt::format("expected true or false, got {}",
-                              node.is_scalar() ? "'" + node.value + "'" : kind_name(node)));
+  ctx.error(node,
+            fmt::format("expected true or false, got {}", node.is_scalar() ? "'" + node.value + "'" : kind_name(node)));
   return false;
 }
 
@@ -131,8 +129,8 @@ bool read_number(const FileCtx& ctx, const YNode& node, double& out) {
       return true;
     }
   }
-  ctx.error(node, fmt::format("expected a number, got {}",
-                              node.is_scalar() ? "'" + node.value + "'" : kind_name(node)));
+  ctx.error(node,
+            fmt::format("expected a number, got {}", node.is_scalar() ? "'" + node.value + "'" : kind_name(node)));
   return false;
 }
 
@@ -170,8 +168,7 @@ std::vector<const YNode*> read_list(const FileCtx& ctx, const YNode& node, std::
   return items;
 }
 
-std::vector<std::string> read_string_list(const FileCtx& ctx, const YNode& node,
-                                          std::string_view what) {
+std::vector<std::string> read_string_list(const FileCtx& ctx, const YNode& node, std::string_view what) {
   std::vector<std::string> out;
   for (const YNode* item : read_list(ctx, node, what)) {
     std::string s = read_string(ctx, *item, what);
@@ -191,8 +188,7 @@ std::vector<std::string> collect_ids(const FileCtx& ctx, const std::vector<const
     if (ids[i].empty()) continue;
     auto [it, fresh] = seen.emplace(ids[i], id->line);
     if (!fresh)
-      ctx.error(*id, fmt::format("duplicate {} id '{}' (first defined on line {})", kind, ids[i],
-                                 it->second));
+      ctx.error(*id, fmt::format("duplicate {} id '{}' (first defined on line {})", kind, ids[i], it->second));
   }
   return ids;
 }

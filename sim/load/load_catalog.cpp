@@ -15,9 +15,12 @@ struct TargetName {
   ActionDef::Target target;
 };
 constexpr TargetName target_names[] = {
-    {"none", ActionDef::Target::none},   {"component", ActionDef::Target::component},
-    {"post", ActionDef::Target::post},   {"party", ActionDef::Target::party},
-    {"business_event", ActionDef::Target::business_event}, {"level", ActionDef::Target::level},
+    {"none", ActionDef::Target::none},
+    {"component", ActionDef::Target::component},
+    {"post", ActionDef::Target::post},
+    {"party", ActionDef::Target::party},
+    {"business_event", ActionDef::Target::business_event},
+    {"level", ActionDef::Target::level},
 };
 
 struct CommName {
@@ -39,19 +42,26 @@ struct EffectName {
   Effect::Kind kind;
 };
 constexpr EffectName effect_names[] = {
-    {"repair", Effect::Kind::repair},         {"activate", Effect::Kind::activate},
-    {"deactivate", Effect::Kind::deactivate}, {"move_out", Effect::Kind::move_out},
-    {"extinguish", Effect::Kind::extinguish}, {"set_fact", Effect::Kind::set_fact},
-    {"clear_fact", Effect::Kind::clear_fact}, {"postpone", Effect::Kind::postpone},
-    {"call", Effect::Kind::call},             {"message", Effect::Kind::message},
+    {"repair", Effect::Kind::repair},
+    {"activate", Effect::Kind::activate},
+    {"deactivate", Effect::Kind::deactivate},
+    {"move_out", Effect::Kind::move_out},
+    {"extinguish", Effect::Kind::extinguish},
+    {"set_fact", Effect::Kind::set_fact},
+    {"clear_fact", Effect::Kind::clear_fact},
+    {"postpone", Effect::Kind::postpone},
+    {"call", Effect::Kind::call},
+    {"message", Effect::Kind::message},
+    {"restore", Effect::Kind::restore},
 };
 constexpr const char* effect_list =
-    "repair, activate, deactivate, move_out, extinguish, set_fact, clear_fact, postpone, call, message";
+    "repair, activate, deactivate, move_out, extinguish, set_fact, clear_fact, postpone, call, message, restore";
 
 void check_room(const FileCtx& ctx, const YNode& at, Ix component) {
   if (component == no_ix || component == target_ix) return;
   if (ctx.model.platform.components[component].kind != ComponentKind::room)
-    ctx.error(at, fmt::format("'{}' is not a room (its kind is not room)", ctx.model.platform.components[component].id));
+    ctx.error(at,
+              fmt::format("'{}' is not a room (its kind is not room)", ctx.model.platform.components[component].id));
 }
 
 void read_effect(const FileCtx& ctx, const YNode& node, Ix action, TargetUse target, Effect& effect) {
@@ -64,8 +74,9 @@ void read_effect(const FileCtx& ctx, const YNode& node, Ix action, TargetUse tar
     for (const EffectName& e : effect_names)
       if (node.keys[i].value == e.name) {
         if (which) {
-          ctx.error(node.keys[i], fmt::format("an effect has one effect key; '{}' and '{}' are both given (make two effects)",
-                                              which->name, e.name));
+          ctx.error(node.keys[i],
+                    fmt::format("an effect has one effect key; '{}' and '{}' are both given (make two effects)",
+                                which->name, e.name));
           return;
         }
         which = &e;
@@ -97,6 +108,7 @@ void read_effect(const FileCtx& ctx, const YNode& node, Ix action, TargetUse tar
     case Effect::Kind::activate:
     case Effect::Kind::deactivate:
     case Effect::Kind::move_out:
+    case Effect::Kind::restore:
       effect.component = resolve_component(ctx, v, target);
       break;
     case Effect::Kind::extinguish:
@@ -113,7 +125,14 @@ void read_effect(const FileCtx& ctx, const YNode& node, Ix action, TargetUse tar
       if (const YNode* by = f.require("by")) read_duration(ctx, *by, effect.amount);
       break;
     case Effect::Kind::call:
-      effect.ref = resolve(ctx, v, Ref::party);
+      if (v.is_scalar() && v.value == "$target") {
+        if (ctx.model.catalog.actions[action].target == ActionDef::Target::party)
+          effect.ref = target_ix;
+        else
+          ctx.error(v, "call: $target needs an action whose target is party");
+      } else {
+        effect.ref = resolve(ctx, v, Ref::party);
+      }
       break;
     case Effect::Kind::message: {
       Fields m(ctx, v, "a message effect", {"to", "text"});
@@ -222,7 +241,8 @@ void read_action(const FileCtx& ctx, const YNode& node, Ix self, ActionDef& acti
     Fields o(ctx, *observe[i], "an observation", {"when", "result", "text"});
     if (!o.ok()) continue;
     ObservationRule& rule = action.observe[i];
-    if (const YNode* when = o.get("when")) rule.when = read_condition(ctx, *when, env);
+    if (const YNode* when = o.get("when"))
+      rule.when = read_condition(ctx, *when, env);
     else if (i + 1 < observe.size())
       ctx.error(*observe[i], "only the last observation may leave out 'when' (the ones after it could never apply)");
     if (const YNode* r = o.require("result")) {

@@ -5,8 +5,7 @@
 
 namespace drillsim::load_detail {
 
-std::vector<const YNode*> list_field(const FileCtx& ctx, const Fields& f, std::string_view key,
-                                     std::string_view what) {
+std::vector<const YNode*> list_field(const FileCtx& ctx, const Fields& f, std::string_view key, std::string_view what) {
   const YNode* node = f.get(key);
   if (!node) return {};
   if (node->is_scalar()) {
@@ -20,14 +19,14 @@ void check_held(const FileCtx& ctx, const YNode& at, Ix post, std::string_view r
   if (post == no_ix || post >= ctx.model.organisation.posts.size()) return;
   const Post& p = ctx.model.organisation.posts[post];
   if (p.holders.empty())
-    ctx.error(at, fmt::format("post '{}' is held by nobody (its holders list is empty), so it cannot be {}",
-                              p.id, role));
+    ctx.error(at,
+              fmt::format("post '{}' is held by nobody (its holders list is empty), so it cannot be {}", p.id, role));
 }
 
 namespace {
 
-const char* const party_kinds[] = {"vendor", "bank", "ca", "telecom", "fire_brigade", "regulator",
-                                   "police", "expert_pool", "other"};
+const char* const party_kinds[] = {"vendor",    "bank",   "ca",          "telecom", "fire_brigade",
+                                   "regulator", "police", "expert_pool", "other"};
 
 void read_person(const FileCtx& ctx, const YNode& node, Person& person) {
   Fields f(ctx, node, "a person", {"id", "name", "absent_probability", "late"});
@@ -61,7 +60,8 @@ void read_party(const FileCtx& ctx, const YNode& node, Party& party) {
     const std::string kind = read_string(ctx, *k, "a party kind");
     bool known = false;
     for (const char* allowed : party_kinds) known = known || kind == allowed;
-    if (known) party.kind = kind;
+    if (known)
+      party.kind = kind;
     else
       ctx.error(*k, fmt::format("unknown party kind '{}' (allowed: {})", kind, fmt::join(party_kinds, ", ")));
   }

@@ -37,10 +37,14 @@ void read_posts_or_groups(const FileCtx& ctx, const YNode& node, std::vector<Ix>
     }
     const bool is_post = id_exists(ctx, Ref::post, item->value);
     const bool is_group = id_exists(ctx, Ref::group, item->value);
-    if (is_post && is_group) ctx.error(*item, fmt::format("'{}' is both a post and a group id; rename one of them", item->value));
-    else if (is_post) posts.push_back(resolve(ctx, *item, Ref::post));
-    else if (is_group) groups.push_back(resolve(ctx, *item, Ref::group));
-    else if (!ctx.quiet_refs) ctx.error(*item, fmt::format("unknown post or group '{}'", item->value));
+    if (is_post && is_group)
+      ctx.error(*item, fmt::format("'{}' is both a post and a group id; rename one of them", item->value));
+    else if (is_post)
+      posts.push_back(resolve(ctx, *item, Ref::post));
+    else if (is_group)
+      groups.push_back(resolve(ctx, *item, Ref::group));
+    else if (!ctx.quiet_refs)
+      ctx.error(*item, fmt::format("unknown post or group '{}'", item->value));
   }
 }
 
@@ -52,8 +56,10 @@ void read_level(const FileCtx& ctx, const YNode& node, Level& level) {
   if (const YNode* r = f.get("rank")) {
     long long rank = 0;
     if (read_integer(ctx, *r, rank)) {
-      if (rank < -1000 || rank > 1000) ctx.error(*r, "rank must be between -1000 and 1000");
-      else level.rank = static_cast<int>(rank);
+      if (rank < -1000 || rank > 1000)
+        ctx.error(*r, "rank must be between -1000 and 1000");
+      else
+        level.rank = static_cast<int>(rank);
     }
   }
   if (const YNode* w = f.get("when")) level.when = read_condition(ctx, *w, plan_env());
@@ -100,17 +106,27 @@ void read_expected(const FileCtx& ctx, const YNode& node, ExpectedAction& expect
     case ActionDef::Target::none:
       ctx.error(*target_node, fmt::format("action '{}' takes no target", action.id));
       return;
-    case ActionDef::Target::component: expected.target = resolve(ctx, *target_node, Ref::component); break;
-    case ActionDef::Target::post: expected.target = resolve(ctx, *target_node, Ref::post); break;
-    case ActionDef::Target::party: expected.target = resolve(ctx, *target_node, Ref::party); break;
-    case ActionDef::Target::level: expected.target = resolve(ctx, *target_node, Ref::level); break;
-    case ActionDef::Target::business_event: return;  // a business kind, kept textual
+    case ActionDef::Target::component:
+      expected.target = resolve(ctx, *target_node, Ref::component);
+      break;
+    case ActionDef::Target::post:
+      expected.target = resolve(ctx, *target_node, Ref::post);
+      break;
+    case ActionDef::Target::party:
+      expected.target = resolve(ctx, *target_node, Ref::party);
+      break;
+    case ActionDef::Target::level:
+      expected.target = resolve(ctx, *target_node, Ref::level);
+      break;
+    case ActionDef::Target::business_event:
+      return;  // a business kind, kept textual
   }
   if (expected.target != no_ix && !action.target_choices.empty()) {
     bool allowed = false;
     for (Ix choice : action.target_choices) allowed = allowed || choice == expected.target;
     if (!allowed)
-      ctx.error(*target_node, fmt::format("'{}' is not among the targets action '{}' allows", expected.target_id, action.id));
+      ctx.error(*target_node,
+                fmt::format("'{}' is not among the targets action '{}' allows", expected.target_id, action.id));
   }
 }
 
@@ -146,14 +162,17 @@ void read_branch(const FileCtx& ctx, const YNode& node, Ix procedure, const Step
                                      next->value, other, other));
         return;
       }
-    ctx.error(*next, fmt::format("unknown step '{}' in procedure '{}'", next->value, ctx.model.plan.procedures[procedure].id));
+    ctx.error(*next,
+              fmt::format("unknown step '{}' in procedure '{}'", next->value, ctx.model.plan.procedures[procedure].id));
   } else if (go) {
     branch.goto_procedure = resolve(ctx, *go, Ref::procedure);
   } else {
     bool value = false;
     if (read_bool(ctx, *end, value)) {
-      if (value) branch.end = true;
-      else ctx.error(*end, "end takes only true (leave the branch out to continue)");
+      if (value)
+        branch.end = true;
+      else
+        ctx.error(*end, "end takes only true (leave the branch out to continue)");
     }
   }
 }
@@ -161,7 +180,8 @@ void read_branch(const FileCtx& ctx, const YNode& node, Ix procedure, const Step
 void read_step(const FileCtx& ctx, const YNode& node, Ix procedure, const StepIds& steps, Step& step,
                StepPlace& place) {
   Fields f(ctx, node, "a step",
-           {"id", "source", "text", "responsible", "cooperating", "expect", "within", "before_business", "branches"});
+           {"id", "source", "text", "responsible", "cooperating", "expect", "within", "before_business", "branches",
+            "starts", "within_after"});
   if (!f.ok()) return;
   f.require("id");
   if (const YNode* s = f.get("source")) step.source = read_string(ctx, *s, "a source");
@@ -177,6 +197,16 @@ void read_step(const FileCtx& ctx, const YNode& node, Ix procedure, const StepId
   }
   if (const YNode* w = f.get("within")) read_duration(ctx, *w, step.within);
   if (const YNode* b = f.get("before_business")) step.before_business = read_string(ctx, *b, "a business kind");
+  if (const YNode* s = f.get("starts")) {
+    step.starts = resolve_list(ctx, *s, Ref::procedure);
+    for (Ix p : step.starts)
+      if (p == procedure) ctx.error(*s, "a step cannot start its own procedure");
+  }
+  if (const YNode* w = f.get("within_after")) {
+    Fields after(ctx, *w, "within_after", {"action", "within"});
+    if (const YNode* a = after.require("action")) step.after_action = resolve(ctx, *a, Ref::action);
+    if (const YNode* d = after.require("within")) read_duration(ctx, *d, step.after_within);
+  }
   const auto branches = list_field(ctx, f, "branches", "branches");
   step.branches.resize(branches.size());
   for (std::size_t i = 0; i < branches.size(); ++i) {
@@ -187,7 +217,7 @@ void read_step(const FileCtx& ctx, const YNode& node, Ix procedure, const StepId
 
 void read_procedure(const FileCtx& ctx, const YNode& node, Ix self, const StepIds& steps,
                     const std::vector<const YNode*>& step_nodes, Procedure& procedure, ProcedurePlace& place) {
-  Fields f(ctx, node, "a procedure", {"id", "name", "source", "trigger", "resolved", "within", "steps"});
+  Fields f(ctx, node, "a procedure", {"id", "name", "source", "trigger", "resolved", "within", "repeat", "steps"});
   if (!f.ok()) return;
   f.require("id");
   if (const YNode* n = f.get("name")) procedure.name = read_text(ctx, *n);
@@ -195,6 +225,7 @@ void read_procedure(const FileCtx& ctx, const YNode& node, Ix self, const StepId
   if (const YNode* t = f.get("trigger")) procedure.trigger = read_condition(ctx, *t, plan_env());
   if (const YNode* r = f.get("resolved")) procedure.resolved = read_condition(ctx, *r, plan_env());
   if (const YNode* w = f.get("within")) read_duration(ctx, *w, procedure.within);
+  if (const YNode* r = f.get("repeat")) read_bool(ctx, *r, procedure.repeat);
   if (const YNode* s = f.require("steps"))
     if (step_nodes.empty() && !s->is_scalar()) ctx.error(*s, "a procedure needs at least one step");
   for (std::size_t i = 0; i < step_nodes.size(); ++i)
@@ -228,7 +259,8 @@ void read_rule(const FileCtx& ctx, const YNode& node, ConductRule& rule) {
   } else if (!kind) {
     ctx.error(node, "missing required field 'kind' in a rule (must_not or must_first)");
   } else {
-    ctx.error(*kind, fmt::format("unknown rule kind '{}' (allowed: must_not, must_first)", read_string(ctx, *kind, "a kind")));
+    ctx.error(*kind,
+              fmt::format("unknown rule kind '{}' (allowed: must_not, must_first)", read_string(ctx, *kind, "a kind")));
   }
 }
 
@@ -260,8 +292,10 @@ void load_plan(const FileCtx& ctx, const YNode& body, Deferred& deferred) {
     places[p].node = procedures[p];
     if (!procedures[p]->is_map()) continue;
     if (const YNode* list = procedures[p]->find("steps")) {
-      if (list->is_scalar()) ctx.error(*list, "expected a list of steps under 'steps', got a single value");
-      else step_nodes[p] = read_list(ctx, *list, "steps");
+      if (list->is_scalar())
+        ctx.error(*list, "expected a list of steps under 'steps', got a single value");
+      else
+        step_nodes[p] = read_list(ctx, *list, "steps");
     }
     const auto ids = collect_ids(ctx, step_nodes[p], "step");
     plan.procedures[p].steps.resize(ids.size());

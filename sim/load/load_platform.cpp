@@ -14,15 +14,23 @@ struct KindName {
   ComponentKind kind;
 };
 constexpr KindName component_kinds[] = {
-    {"mains_power", ComponentKind::mains_power}, {"ups", ComponentKind::ups},
-    {"generator", ComponentKind::generator},     {"cooling", ComponentKind::cooling},
-    {"room", ComponentKind::room},               {"wan_line", ComponentKind::wan_line},
-    {"lan", ComponentKind::lan},                 {"firewall", ComponentKind::firewall},
-    {"switch", ComponentKind::switch_device},    {"server", ComponentKind::server},
-    {"database", ComponentKind::database},       {"storage", ComponentKind::storage},
-    {"backup_media", ComponentKind::backup_media}, {"application", ComponentKind::application},
+    {"mains_power", ComponentKind::mains_power},
+    {"ups", ComponentKind::ups},
+    {"generator", ComponentKind::generator},
+    {"cooling", ComponentKind::cooling},
+    {"room", ComponentKind::room},
+    {"wan_line", ComponentKind::wan_line},
+    {"lan", ComponentKind::lan},
+    {"firewall", ComponentKind::firewall},
+    {"switch", ComponentKind::switch_device},
+    {"server", ComponentKind::server},
+    {"database", ComponentKind::database},
+    {"storage", ComponentKind::storage},
+    {"backup_media", ComponentKind::backup_media},
+    {"application", ComponentKind::application},
     {"external_system", ComponentKind::external_system},
-    {"client_environment", ComponentKind::client_environment}, {"other", ComponentKind::other},
+    {"client_environment", ComponentKind::client_environment},
+    {"other", ComponentKind::other},
 };
 
 std::string component_kind_list() {
@@ -35,27 +43,33 @@ std::string component_kind_list() {
 }
 
 void read_fault_type(const FileCtx& ctx, const YNode& node, FaultType& fault) {
-  Fields f(ctx, node, "a fault type", {"id", "name", "effect", "cause"});
+  Fields f(ctx, node, "a fault type", {"id", "name", "effect", "cause", "loses_data"});
   if (!f.ok()) return;
   f.require("id");
   if (const YNode* n = f.get("name")) fault.name = read_text(ctx, *n);
   if (const YNode* e = f.get("effect")) {
     const std::string effect = read_string(ctx, *e, "an effect");
-    if (effect == "down") fault.effect = Health::down;
-    else if (effect == "degraded") fault.effect = Health::degraded;
-    else ctx.error(*e, fmt::format("effect must be down or degraded, got '{}'", effect));
+    if (effect == "down")
+      fault.effect = Health::down;
+    else if (effect == "degraded")
+      fault.effect = Health::degraded;
+    else
+      ctx.error(*e, fmt::format("effect must be down or degraded, got '{}'", effect));
   }
   if (const YNode* c = f.get("cause")) fault.cause = read_text(ctx, *c);
+  if (const YNode* l = f.get("loses_data")) read_bool(ctx, *l, fault.loses_data);
 }
 
 void read_symptom(const FileCtx& ctx, const YNode& node, Symptom& symptom) {
-  Fields f(ctx, node, "a symptom", {"id", "on", "from", "to", "delay", "text"});
+  Fields f(ctx, node, "a symptom", {"id", "on", "from", "to", "delay", "text", "fault"});
   if (!f.ok()) return;
   if (const YNode* id = f.require("id")) symptom.id = id->is_scalar() ? id->value : std::string();
   if (const YNode* on = f.get("on")) {
     const std::string state = read_string(ctx, *on, "a state");
-    if (state == "down") symptom.on = Health::down;
-    else if (state == "degraded") symptom.on = Health::degraded;
+    if (state == "down")
+      symptom.on = Health::down;
+    else if (state == "degraded")
+      symptom.on = Health::degraded;
     else if (state == "up") {
       symptom.on = Health::up;
       symptom.on_recovery = true;
@@ -66,6 +80,7 @@ void read_symptom(const FileCtx& ctx, const YNode& node, Symptom& symptom) {
   if (const YNode* from = f.get("from")) symptom.from = read_text(ctx, *from);
   if (const YNode* to = f.require("to")) symptom.to = resolve(ctx, *to, Ref::post);
   if (const YNode* delay = f.get("delay")) read_duration(ctx, *delay, symptom.delay);
+  if (const YNode* fault = f.get("fault")) symptom.fault = resolve(ctx, *fault, Ref::fault_type);
   if (const YNode* text = f.require("text")) {
     symptom.text = read_text(ctx, *text);
     if (symptom.text.empty()) ctx.error(*text, "a symptom needs a text");
@@ -76,19 +91,36 @@ struct ComponentRead {
   const YNode* room = nullptr;
 };
 
-void read_number_field(const FileCtx& ctx, const Fields& f, std::string_view key, double& out,
-                       bool non_negative) {
+void read_number_field(const FileCtx& ctx, const Fields& f, std::string_view key, double& out, bool non_negative) {
   const YNode* node = f.get(key);
   if (!node || !read_number(ctx, *node, out)) return;
   if (non_negative && out < 0) ctx.error(*node, fmt::format("{} must not be negative", key));
 }
 
-void read_component(const FileCtx& ctx, const YNode& node, Ix self, Component& c,
-                    std::vector<Dependency>& deps, ComponentRead& read) {
+void read_component(const FileCtx& ctx, const YNode& node, Ix self, Component& c, std::vector<Dependency>& deps,
+                    ComponentRead& read) {
   Fields f(ctx, node, "a component",
-           {"id", "name", "kind", "tags", "requires", "requires_any", "room", "standby", "max_temp_c",
-            "holdup", "recharge", "base_temp_c", "heat_rate_c_per_min", "cool_rate_c_per_min",
-            "alarm_temp_c", "fire_destroy", "fire_small", "holds_data", "capacity", "symptoms"});
+           {"id",
+            "name",
+            "kind",
+            "tags",
+            "requires",
+            "requires_any",
+            "room",
+            "standby",
+            "max_temp_c",
+            "holdup",
+            "recharge",
+            "base_temp_c",
+            "heat_rate_c_per_min",
+            "cool_rate_c_per_min",
+            "alarm_temp_c",
+            "fire_destroy",
+            "fire_small",
+            "holds_data",
+            "backups",
+            "capacity",
+            "symptoms"});
   if (!f.ok()) return;
   f.require("id");
   if (const YNode* n = f.get("name")) c.name = read_text(ctx, *n);
@@ -114,8 +146,8 @@ void read_component(const FileCtx& ctx, const YNode& node, Ix self, Component& c
   if (const YNode* r = f.get("requires_any")) {
     for (const YNode* group : read_list(ctx, *r, "lists of component ids")) {
       if (!group->is_sequence()) {
-        ctx.error(*group, fmt::format("requires_any takes a list of lists, e.g. [[mains, ups]]; got {}",
-                                      kind_name(*group)));
+        ctx.error(*group,
+                  fmt::format("requires_any takes a list of lists, e.g. [[mains, ups]]; got {}", kind_name(*group)));
         continue;
       }
       std::vector<Ix> any;
@@ -144,6 +176,14 @@ void read_component(const FileCtx& ctx, const YNode& node, Ix self, Component& c
   if (const YNode* d = f.get("fire_destroy")) read_duration(ctx, *d, c.fire_destroy);
   if (const YNode* d = f.get("fire_small")) read_duration(ctx, *d, c.fire_small);
   if (const YNode* h = f.get("holds_data")) read_bool(ctx, *h, c.holds_data);
+  if (const YNode* b = f.get("backups")) {
+    for (const YNode* item : read_list(ctx, *b, "component ids")) {
+      const Ix copy = resolve(ctx, *item, Ref::component);
+      if (copy == no_ix) continue;
+      if (copy == self) ctx.error(*item, "a component cannot be its own backup");
+      c.backups.push_back(copy);
+    }
+  }
   read_number_field(ctx, f, "capacity", c.capacity, true);
   const auto symptoms = list_field(ctx, f, "symptoms", "symptoms");
   c.symptoms.resize(symptoms.size());

@@ -14,7 +14,7 @@ constexpr const char* payload_keys[] = {"fault", "clear", "message", "absent", "
 
 void read_event(const FileCtx& ctx, const YNode& node, const TimeBase& time, BusinessEvent& event) {
   Fields f(ctx, node, "a business event",
-           {"id", "kind", "name", "at", "duration", "grace", "requires", "fallback", "load"});
+           {"id", "kind", "name", "at", "duration", "grace", "requires", "strict", "fallback", "load"});
   if (!f.ok()) return;
   f.require("id");
   if (const YNode* k = f.require("kind")) {
@@ -27,6 +27,7 @@ void read_event(const FileCtx& ctx, const YNode& node, const TimeBase& time, Bus
   if (const YNode* g = f.get("grace")) read_duration(ctx, *g, event.grace);
   if (const YNode* r = f.get("requires")) event.needs = resolve_list(ctx, *r, Ref::component);
   if (const YNode* fb = f.get("fallback")) event.fallback = resolve_list(ctx, *fb, Ref::fact);
+  if (const YNode* s = f.get("strict")) read_bool(ctx, *s, event.strict);
   for (const YNode* item : list_field(ctx, f, "load", "loads")) {
     Fields l(ctx, *item, "a load", {"component", "amount", "from"});
     if (!l.ok()) continue;
@@ -107,9 +108,11 @@ void read_inject(const FileCtx& ctx, const YNode& node, const CondEnv& env, SimT
     for (const char* p : payload_keys)
       if (key.value == p) {
         ++payloads;
-        if (payloads == 1) payload_key = &key;
-        else ctx.error(key, fmt::format("an inject has one payload; '{}' and '{}' are both given (make two injects)",
-                                        payload_key->value, key.value));
+        if (payloads == 1)
+          payload_key = &key;
+        else
+          ctx.error(key, fmt::format("an inject has one payload; '{}' and '{}' are both given (make two injects)",
+                                     payload_key->value, key.value));
       }
   if (payloads == 0)
     ctx.error(node, "an inject needs one payload: fault, clear, message, absent, late, fire, load or fact");
@@ -151,8 +154,10 @@ void load_scenario(const FileCtx& ctx, const YNode& body) {
   bool end_known = false;
   if (const YNode* e = f.require("end_after")) {
     if (read_duration(ctx, *e, scenario.end)) {
-      if (scenario.end <= 0) ctx.error(*e, "end_after must be longer than 0");
-      else end_known = true;
+      if (scenario.end <= 0)
+        ctx.error(*e, "end_after must be longer than 0");
+      else
+        end_known = true;
     }
   }
   if (const YNode* s = f.get("seed")) {
@@ -162,7 +167,8 @@ void load_scenario(const FileCtx& ctx, const YNode& body) {
     if (text.empty() || ec != std::errc() || end != text.data() + text.size())
       ctx.error(*s, fmt::format("seed must be a whole number >= 0, got {}",
                                 s->is_scalar() ? "'" + s->value + "'" : std::string(kind_name(*s))));
-    else scenario.seed = seed;
+    else
+      scenario.seed = seed;
   }
   if (const YNode* t = f.get("trainees")) {
     for (const YNode* item : read_list(ctx, *t, "post ids")) {

@@ -30,11 +30,16 @@ std::optional<FileKind> kind_of(const std::string& key) {
 // The key that names the next file down the chain, and that file's kind.
 const char* chain_key(FileKind kind) {
   switch (kind) {
-    case FileKind::organisation: return nullptr;
-    case FileKind::platform: return "organisation";
-    case FileKind::catalog: return "platform";
-    case FileKind::plan: return "catalog";
-    case FileKind::scenario: return "plan";
+    case FileKind::organisation:
+      return nullptr;
+    case FileKind::platform:
+      return "organisation";
+    case FileKind::catalog:
+      return "platform";
+    case FileKind::plan:
+      return "catalog";
+    case FileKind::scenario:
+      return "plan";
   }
   return nullptr;
 }
@@ -59,11 +64,10 @@ class ChainLoader {
     auto tree = load_detail::read_yaml_file(path, shown, problems, referrer ? &open_error : nullptr);
     if (!tree) {
       if (!open_error.empty())
-        referrer->ctx->error(*referrer->node,
-                             fmt::format("cannot load the {} file '{}'{}: {}", name_of(*expected),
-                                         referrer->node->value,
-                                         shown == referrer->node->value ? std::string() : " (" + shown + ")",
-                                         open_error));
+        referrer->ctx->error(
+            *referrer->node,
+            fmt::format("cannot load the {} file '{}'{}: {}", name_of(*expected), referrer->node->value,
+                        shown == referrer->node->value ? std::string() : " (" + shown + ")", open_error));
       return std::nullopt;
     }
     trees_.push_back(std::make_unique<YNode>(std::move(*tree)));
@@ -87,10 +91,10 @@ class ChainLoader {
     }
     if (expected && *kind != *expected) {
       if (referrer)
-        referrer->ctx->error(*referrer->node, fmt::format("'{}' is {} {} file, but a {} file is expected here",
-                                                          referrer->node->value,
-                                                          *kind == FileKind::organisation ? "an" : "a",
-                                                          name_of(*kind), name_of(*expected)));
+        referrer->ctx->error(
+            *referrer->node,
+            fmt::format("'{}' is {} {} file, but a {} file is expected here", referrer->node->value,
+                        *kind == FileKind::organisation ? "an" : "a", name_of(*kind), name_of(*expected)));
       else
         ctx.error(root.keys[0], fmt::format("this is {} {} file; {} {} file is expected",
                                             *kind == FileKind::organisation ? "an" : "a", name_of(*kind),
@@ -114,7 +118,8 @@ class ChainLoader {
       } else {
         namespace fs = std::filesystem;
         const std::string next_path = (fs::path(path).parent_path() / next->value).string();
-        const std::string next_shown = (fs::path(shown).parent_path() / next->value).lexically_normal().generic_string();
+        const std::string next_shown =
+            (fs::path(shown).parent_path() / next->value).lexically_normal().generic_string();
         const Referrer here{&ctx, next};
         chain_ok = load(next_path, next_shown, below(*kind), &here).has_value() && !incomplete_;
       }
@@ -123,11 +128,21 @@ class ChainLoader {
     if (!chain_ok) incomplete_ = true;
     ctx.quiet_refs = !chain_ok;
     switch (*kind) {
-      case FileKind::organisation: load_detail::load_organisation(ctx, body); break;
-      case FileKind::platform: load_detail::load_platform(ctx, body); break;
-      case FileKind::catalog: load_detail::load_catalog(ctx, body, deferred_); break;
-      case FileKind::plan: load_detail::load_plan(ctx, body, deferred_); break;
-      case FileKind::scenario: load_detail::load_scenario(ctx, body); break;
+      case FileKind::organisation:
+        load_detail::load_organisation(ctx, body);
+        break;
+      case FileKind::platform:
+        load_detail::load_platform(ctx, body);
+        break;
+      case FileKind::catalog:
+        load_detail::load_catalog(ctx, body, deferred_);
+        break;
+      case FileKind::plan:
+        load_detail::load_plan(ctx, body, deferred_);
+        break;
+      case FileKind::scenario:
+        load_detail::load_scenario(ctx, body);
+        break;
     }
     load_detail::check_observed_results(ctx);
     return kind;

@@ -39,8 +39,8 @@ void order_components(const FileCtx& ctx, Platform& platform, const std::vector<
 // Plan: reachable steps, `next` within the procedure, procedures that can end.
 // Where a procedure's parts are written, for messages (parallel to Plan::procedures and steps).
 struct StepPlace {
-  const YNode* node = nullptr;                 // the step (its map)
-  std::vector<const YNode*> branches;          // each branch's map
+  const YNode* node = nullptr;         // the step (its map)
+  std::vector<const YNode*> branches;  // each branch's map
 };
 struct ProcedurePlace {
   const YNode* node = nullptr;
@@ -49,8 +49,7 @@ struct ProcedurePlace {
 void check_plan_flow(const FileCtx& ctx, const Plan& plan, const std::vector<ProcedurePlace>& places);
 
 // The items of an optional list field (empty when absent).
-std::vector<const YNode*> list_field(const FileCtx& ctx, const Fields& f, std::string_view key,
-                                     std::string_view what);
+std::vector<const YNode*> list_field(const FileCtx& ctx, const Fields& f, std::string_view key, std::string_view what);
 
 // First pass over a list of objects: their ids (checked, unique), one object per item.
 template <class T>

@@ -1,5 +1,5 @@
 // The condition language: one key per map (health, fault, fact, done, not_done, observed, message,
-// temp_above, outage_over, business, after, all, any, not), references resolved to indices.
+// temp_above, outage_over, business, after, off, fire, all, any, not), references resolved to indices.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -12,13 +12,19 @@ namespace {
 
 constexpr const char* condition_keys =
     "health, fault, fact, done, not_done, observed, message, temp_above, outage_over, business, after, "
-    "all, any, not";
+    "off, fire, elapsed, since_done, all, any, not";
+
+constexpr const char* off_reasons[] = {"any", "standby", "switched_off", "moved_out", "destroyed", "overheated",
+                                       "battery_empty"};
 
 bool parse_health(const std::string& s, Health& health, bool& not_up) {
   not_up = false;
-  if (s == "up") health = Health::up;
-  else if (s == "degraded") health = Health::degraded;
-  else if (s == "down") health = Health::down;
+  if (s == "up")
+    health = Health::up;
+  else if (s == "degraded")
+    health = Health::degraded;
+  else if (s == "down")
+    health = Health::down;
   else if (s == "not_up") {
     health = Health::down;
     not_up = true;
@@ -29,17 +35,22 @@ bool parse_health(const std::string& s, Health& health, bool& not_up) {
 }
 
 bool parse_business_state(const std::string& s, BusinessState& out) {
-  if (s == "pending") out = BusinessState::pending;
-  else if (s == "held") out = BusinessState::held;
-  else if (s == "held_fallback") out = BusinessState::held_fallback;
-  else if (s == "delayed") out = BusinessState::delayed;
-  else if (s == "missed") out = BusinessState::missed;
-  else return false;
+  if (s == "pending")
+    out = BusinessState::pending;
+  else if (s == "held")
+    out = BusinessState::held;
+  else if (s == "held_fallback")
+    out = BusinessState::held_fallback;
+  else if (s == "delayed")
+    out = BusinessState::delayed;
+  else if (s == "missed")
+    out = BusinessState::missed;
+  else
+    return false;
   return true;
 }
 
-void read_children(const FileCtx& ctx, const YNode& list, const CondEnv& env, Condition& c,
-                   const char* key) {
+void read_children(const FileCtx& ctx, const YNode& list, const CondEnv& env, Condition& c, const char* key) {
   if (!list.is_sequence()) {
     ctx.error(list, fmt::format("'{}' takes a list of conditions, got {}", key, kind_name(list)));
     return;
@@ -53,7 +64,8 @@ void read_children(const FileCtx& ctx, const YNode& list, const CondEnv& env, Co
 Ix resolve_component(const FileCtx& ctx, const YNode& node, TargetUse target) {
   if (node.is_scalar() && node.value == "$target") {
     switch (target) {
-      case TargetUse::allowed: return target_ix;
+      case TargetUse::allowed:
+        return target_ix;
       case TargetUse::not_component_action:
         ctx.error(node, "$target is only allowed in actions whose target is component");
         return no_ix;
@@ -68,8 +80,8 @@ Ix resolve_component(const FileCtx& ctx, const YNode& node, TargetUse target) {
 Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& env) {
   Condition c;
   if (!node.is_map()) {
-    ctx.error(node, fmt::format("expected a condition (a map with one key: {}), got {}", condition_keys,
-                                kind_name(node)));
+    ctx.error(node,
+              fmt::format("expected a condition (a map with one key: {}), got {}", condition_keys, kind_name(node)));
     return c;
   }
   if (node.keys.size() != 1) {
@@ -85,7 +97,8 @@ Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& e
     if (const YNode* comp = f.require("component")) c.component = resolve_component(ctx, *comp, env.target);
     if (const YNode* is = f.require("is")) {
       if (!is->is_scalar() || !parse_health(is->value, c.health, c.not_up))
-        ctx.error(*is, fmt::format("'is' must be up, degraded, down or not_up, got '{}'", read_string(ctx, *is, "a state")));
+        ctx.error(*is,
+                  fmt::format("'is' must be up, degraded, down or not_up, got '{}'", read_string(ctx, *is, "a state")));
     }
   } else if (key == "fault") {
     c.kind = Condition::Kind::fault;
@@ -109,8 +122,10 @@ Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& e
     if (const YNode* by = f.require("by")) read_time(ctx, *by, env.time, c.time);
   } else if (key == "observed") {
     c.kind = Condition::Kind::observed;
-    Fields f(ctx, v, "an observed condition", {"action", "result"});
+    Fields f(ctx, v, "an observed condition", {"action", "result", "target", "latest"});
     if (const YNode* action = f.require("action")) c.ref = resolve(ctx, *action, Ref::action);
+    if (const YNode* target = f.get("target")) c.target_id = read_string(ctx, *target, "a target id");
+    if (const YNode* latest = f.get("latest")) read_bool(ctx, *latest, c.latest);
     if (const YNode* result = f.require("result")) {
       c.text = read_string(ctx, *result, "a result");
       if (c.ref != no_ix) ctx.observed.push_back({result, c.ref, c.text});
@@ -118,12 +133,12 @@ Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& e
   } else if (key == "message") {
     c.kind = Condition::Kind::message;
     if (!v.is_scalar()) {
-      ctx.error(v, fmt::format("'message' takes a symptom{} id, got {}", env.scenario ? " or inject" : "",
-                               kind_name(v)));
+      ctx.error(v,
+                fmt::format("'message' takes a symptom{} id, got {}", env.scenario ? " or inject" : "", kind_name(v)));
     } else {
       c.text = v.value;
-      const bool known = id_exists(ctx, Ref::symptom, v.value) ||
-                         (env.scenario && id_exists(ctx, Ref::inject, v.value));
+      const bool known =
+          id_exists(ctx, Ref::symptom, v.value) || (env.scenario && id_exists(ctx, Ref::inject, v.value));
       if (!known && !ctx.quiet_refs)
         ctx.error(v, fmt::format("unknown {} '{}'", env.scenario ? "symptom or inject" : "symptom", v.value));
     }
@@ -165,6 +180,33 @@ Condition read_condition(const FileCtx& ctx, const YNode& node, const CondEnv& e
   } else if (key == "after") {
     c.kind = Condition::Kind::after;
     read_time(ctx, v, env.time, c.time);
+  } else if (key == "off") {
+    c.kind = Condition::Kind::off;
+    Fields f(ctx, v, "an off condition", {"component", "reason"});
+    if (const YNode* comp = f.require("component")) c.component = resolve_component(ctx, *comp, env.target);
+    c.text = "any";
+    if (const YNode* reason = f.get("reason")) {
+      c.text = read_string(ctx, *reason, "a reason");
+      if (std::find_if(std::begin(off_reasons), std::end(off_reasons), [&](const char* r) { return c.text == r; }) ==
+          std::end(off_reasons))
+        ctx.error(*reason, fmt::format("unknown reason '{}' (allowed: any, standby, switched_off, moved_out, "
+                                       "destroyed, overheated, battery_empty)",
+                                       c.text));
+    }
+  } else if (key == "since_done") {
+    c.kind = Condition::Kind::since_done;
+    Fields f(ctx, v, "a since_done condition", {"action", "s"});
+    if (const YNode* action = f.require("action")) c.ref = resolve(ctx, *action, Ref::action);
+    if (const YNode* s = f.require("s")) read_duration(ctx, *s, c.time);
+  } else if (key == "elapsed") {
+    c.kind = Condition::Kind::elapsed;
+    read_duration(ctx, v, c.time);
+  } else if (key == "fire") {
+    c.kind = Condition::Kind::fire;
+    c.component = resolve_component(ctx, v, env.target);
+    if (c.component != no_ix && c.component != target_ix &&
+        ctx.model.platform.components[c.component].kind != ComponentKind::room)
+      ctx.error(v, fmt::format("'{}' is not a room (its kind is not room)", v.value));
   } else if (key == "all" || key == "any") {
     c.kind = key == "all" ? Condition::Kind::all : Condition::Kind::any;
     read_children(ctx, v, env, c, key.c_str());
@@ -189,8 +231,8 @@ void check_observed_results(const FileCtx& ctx) {
     }
     if (found) continue;
     if (results.empty())
-      ctx.error(*use.at, fmt::format("action '{}' observes nothing, so it never gives the result '{}'", action.id,
-                                     use.result));
+      ctx.error(*use.at,
+                fmt::format("action '{}' observes nothing, so it never gives the result '{}'", action.id, use.result));
     else
       ctx.error(*use.at, fmt::format("action '{}' never gives the result '{}' (its results: {})", action.id, use.result,
                                      fmt::join(results, ", ")));

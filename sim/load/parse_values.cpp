@@ -30,11 +30,24 @@ bool parse_duration(const std::string& text, SimTime& out) {
     SimTime unit = 0;
     int rank = 0;
     switch (text[i]) {
-      case 'd': unit = 86400; rank = 3; break;
-      case 'h': unit = 3600; rank = 2; break;
-      case 'm': unit = 60; rank = 1; break;
-      case 's': unit = 1; rank = 0; break;
-      default: return false;
+      case 'd':
+        unit = 86400;
+        rank = 3;
+        break;
+      case 'h':
+        unit = 3600;
+        rank = 2;
+        break;
+      case 'm':
+        unit = 60;
+        rank = 1;
+        break;
+      case 's':
+        unit = 1;
+        rank = 0;
+        break;
+      default:
+        return false;
     }
     if (rank >= last_unit_rank) return false;
     last_unit_rank = rank;
@@ -125,8 +138,9 @@ bool read_distribution(const FileCtx& ctx, const YNode& node, Distribution& out)
   }
   const YNode* dist = node.find("dist");
   if (!dist) {
-    ctx.error(node, "missing required field 'dist' in a distribution (exponential, normal, lognormal, "
-                    "triangular, uniform, discrete)");
+    ctx.error(node,
+              "missing required field 'dist' in a distribution (exponential, normal, lognormal, "
+              "triangular, uniform, discrete)");
     return false;
   }
   const std::string kind = dist->is_scalar() ? dist->value : std::string();
@@ -173,9 +187,9 @@ bool read_distribution(const FileCtx& ctx, const YNode& node, Distribution& out)
     ok = read_param(ctx, f, "min", d.a) && ok;
     ok = read_param(ctx, f, "max", d.b) && ok;
     if (ok && d.a > d.b) {
-      ctx.error(*f.get("min"), fmt::format("min ({}) is greater than max ({})",
-                                           format_duration(static_cast<SimTime>(d.a)),
-                                           format_duration(static_cast<SimTime>(d.b))));
+      ctx.error(*f.get("min"),
+                fmt::format("min ({}) is greater than max ({})", format_duration(static_cast<SimTime>(d.a)),
+                            format_duration(static_cast<SimTime>(d.b))));
       ok = false;
     }
   } else if (kind == "discrete") {
@@ -187,8 +201,10 @@ bool read_distribution(const FileCtx& ctx, const YNode& node, Distribution& out)
     if (ok) {
       for (const YNode* v : read_list(ctx, *values, "durations")) {
         SimTime seconds = 0;
-        if (read_duration(ctx, *v, seconds)) d.values.push_back(static_cast<double>(seconds));
-        else ok = false;
+        if (read_duration(ctx, *v, seconds))
+          d.values.push_back(static_cast<double>(seconds));
+        else
+          ok = false;
       }
       double total = 0;
       for (const YNode* w : read_list(ctx, *weights, "weights")) {
@@ -207,8 +223,8 @@ bool read_distribution(const FileCtx& ctx, const YNode& node, Distribution& out)
         ctx.error(*values, "a discrete distribution needs at least one value");
         ok = false;
       } else if (ok && d.values.size() != d.weights.size()) {
-        ctx.error(*weights, fmt::format("{} weights for {} values: give one weight per value",
-                                        d.weights.size(), d.values.size()));
+        ctx.error(*weights, fmt::format("{} weights for {} values: give one weight per value", d.weights.size(),
+                                        d.values.size()));
         ok = false;
       } else if (ok && !(total > 0)) {
         ctx.error(*weights, "the weights must not all be 0");
@@ -285,8 +301,7 @@ bool parse_date_time(const std::string& text, std::int64_t& epoch_s) {
 
 bool read_time(const FileCtx& ctx, const YNode& node, const TimeBase& base, SimTime& out) {
   if (!node.is_scalar()) {
-    ctx.error(node, fmt::format("expected a time (HH:MM, +DURATION or YYYY-MM-DD HH:MM), got {}",
-                                kind_name(node)));
+    ctx.error(node, fmt::format("expected a time (HH:MM, +DURATION or YYYY-MM-DD HH:MM), got {}", kind_name(node)));
     return false;
   }
   const std::string& text = node.value;
@@ -316,8 +331,7 @@ bool read_time(const FileCtx& ctx, const YNode& node, const TimeBase& base, SimT
   if (parse_duration(text, ignored))
     ctx.error(node, fmt::format("'{}' is not a time: write +{} for that long after the start", text, text));
   else
-    ctx.error(node, fmt::format("'{}' is not a time: write HH:MM, HH:MM:SS, +DURATION or YYYY-MM-DD HH:MM",
-                                text));
+    ctx.error(node, fmt::format("'{}' is not a time: write HH:MM, HH:MM:SS, +DURATION or YYYY-MM-DD HH:MM", text));
   return false;
 }
 

@@ -12,10 +12,10 @@ namespace drillsim::load_detail {
 namespace {
 
 struct ProcedureFlow {
-  std::vector<bool> reachable;         // per step
-  bool ends = false;                   // a reachable step can end the procedure
-  std::vector<Ix> gotos;               // procedures a reachable step can go to
-  std::vector<const YNode*> goto_at;   // where each of those gotos is written
+  std::vector<bool> reachable;        // per step
+  bool ends = false;                  // a reachable step can end the procedure
+  std::vector<Ix> gotos;              // procedures a reachable step can go to
+  std::vector<const YNode*> goto_at;  // where each of those gotos is written
 };
 
 ProcedureFlow flow_of(const Procedure& procedure, const ProcedurePlace& place) {
@@ -36,8 +36,10 @@ ProcedureFlow flow_of(const Procedure& procedure, const ProcedurePlace& place) {
     stack.pop_back();
     const Step& step = procedure.steps[s];
     if (step.branches.empty()) {
-      if (s + 1 < n) visit(s + 1);
-      else flow.ends = true;
+      if (s + 1 < n)
+        visit(s + 1);
+      else
+        flow.ends = true;
       continue;
     }
     for (std::size_t b = 0; b < step.branches.size(); ++b) {
@@ -99,7 +101,8 @@ void check_plan_flow(const FileCtx& ctx, const Plan& plan, const std::vector<Pro
     if (flows[p].gotos.empty()) {
       reported[p] = true;
       ctx.error(id_or_node(places[p].node),
-                fmt::format("procedure '{}' can never end: no path from its first step reaches an end", plan.procedures[p].id));
+                fmt::format("procedure '{}' can never end: no path from its first step reaches an end",
+                            plan.procedures[p].id));
       continue;
     }
     // Follow gotos from p (all to procedures that cannot end) until one repeats: that is a cycle.

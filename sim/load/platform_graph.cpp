@@ -81,8 +81,7 @@ void order_components(const FileCtx& ctx, Platform& platform, const std::vector<
     std::string names = platform.components[v].id;
     for (std::size_t e : path) names += " -> " + platform.components[deps[e].dependency].id;
     ctx.error(*deps[path.front()].at,
-              fmt::format("dependency cycle: {} (each requires the next); a component cannot depend on itself",
-                          names));
+              fmt::format("dependency cycle: {} (each requires the next); a component cannot depend on itself", names));
   }
   if (cyclic) return;
   std::vector<Graph::vertex_descriptor> order;

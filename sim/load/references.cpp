@@ -9,20 +9,34 @@ namespace drillsim::load_detail {
 
 const char* ref_name(Ref kind) {
   switch (kind) {
-    case Ref::group: return "group";
-    case Ref::person: return "person";
-    case Ref::post: return "post";
-    case Ref::party: return "party";
-    case Ref::component: return "component";
-    case Ref::fault_type: return "fault type";
-    case Ref::fact: return "fact";
-    case Ref::action: return "action";
-    case Ref::procedure: return "procedure";
-    case Ref::level: return "level";
-    case Ref::inject: return "inject";
-    case Ref::objective: return "objective";
-    case Ref::business_event: return "business event";
-    case Ref::symptom: return "symptom";
+    case Ref::group:
+      return "group";
+    case Ref::person:
+      return "person";
+    case Ref::post:
+      return "post";
+    case Ref::party:
+      return "party";
+    case Ref::component:
+      return "component";
+    case Ref::fault_type:
+      return "fault type";
+    case Ref::fact:
+      return "fact";
+    case Ref::action:
+      return "action";
+    case Ref::procedure:
+      return "procedure";
+    case Ref::level:
+      return "level";
+    case Ref::inject:
+      return "inject";
+    case Ref::objective:
+      return "objective";
+    case Ref::business_event:
+      return "business event";
+    case Ref::symptom:
+      return "symptom";
   }
   return "?";
 }
@@ -37,19 +51,45 @@ void add_ids(const std::vector<T>& items, std::vector<std::string_view>& out) {
 std::vector<std::string_view> ids_of(const Model& m, Ref kind) {
   std::vector<std::string_view> ids;
   switch (kind) {
-    case Ref::group: add_ids(m.organisation.groups, ids); break;
-    case Ref::person: add_ids(m.organisation.persons, ids); break;
-    case Ref::post: add_ids(m.organisation.posts, ids); break;
-    case Ref::party: add_ids(m.organisation.parties, ids); break;
-    case Ref::component: add_ids(m.platform.components, ids); break;
-    case Ref::fault_type: add_ids(m.platform.fault_types, ids); break;
-    case Ref::fact: add_ids(m.catalog.facts, ids); break;
-    case Ref::action: add_ids(m.catalog.actions, ids); break;
-    case Ref::procedure: add_ids(m.plan.procedures, ids); break;
-    case Ref::level: add_ids(m.plan.levels, ids); break;
-    case Ref::inject: add_ids(m.scenario.injects, ids); break;
-    case Ref::objective: add_ids(m.scenario.objectives, ids); break;
-    case Ref::business_event: add_ids(m.scenario.calendar, ids); break;
+    case Ref::group:
+      add_ids(m.organisation.groups, ids);
+      break;
+    case Ref::person:
+      add_ids(m.organisation.persons, ids);
+      break;
+    case Ref::post:
+      add_ids(m.organisation.posts, ids);
+      break;
+    case Ref::party:
+      add_ids(m.organisation.parties, ids);
+      break;
+    case Ref::component:
+      add_ids(m.platform.components, ids);
+      break;
+    case Ref::fault_type:
+      add_ids(m.platform.fault_types, ids);
+      break;
+    case Ref::fact:
+      add_ids(m.catalog.facts, ids);
+      break;
+    case Ref::action:
+      add_ids(m.catalog.actions, ids);
+      break;
+    case Ref::procedure:
+      add_ids(m.plan.procedures, ids);
+      break;
+    case Ref::level:
+      add_ids(m.plan.levels, ids);
+      break;
+    case Ref::inject:
+      add_ids(m.scenario.injects, ids);
+      break;
+    case Ref::objective:
+      add_ids(m.scenario.objectives, ids);
+      break;
+    case Ref::business_event:
+      add_ids(m.scenario.calendar, ids);
+      break;
     case Ref::symptom:
       for (const Component& c : m.platform.components) add_ids(c.symptoms, ids);
       break;
@@ -76,20 +116,34 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 // looked up from files loaded after the platform).
 std::size_t count_of(const Model& m, Ref kind) {
   switch (kind) {
-    case Ref::group: return m.organisation.groups.size();
-    case Ref::person: return m.organisation.persons.size();
-    case Ref::post: return m.organisation.posts.size();
-    case Ref::party: return m.organisation.parties.size();
-    case Ref::component: return m.platform.components.size();
-    case Ref::fault_type: return m.platform.fault_types.size();
-    case Ref::fact: return m.catalog.facts.size();
-    case Ref::action: return m.catalog.actions.size();
-    case Ref::procedure: return m.plan.procedures.size();
-    case Ref::level: return m.plan.levels.size();
-    case Ref::inject: return m.scenario.injects.size();
-    case Ref::objective: return m.scenario.objectives.size();
-    case Ref::business_event: return m.scenario.calendar.size();
-    case Ref::symptom: return m.platform.components.size();
+    case Ref::group:
+      return m.organisation.groups.size();
+    case Ref::person:
+      return m.organisation.persons.size();
+    case Ref::post:
+      return m.organisation.posts.size();
+    case Ref::party:
+      return m.organisation.parties.size();
+    case Ref::component:
+      return m.platform.components.size();
+    case Ref::fault_type:
+      return m.platform.fault_types.size();
+    case Ref::fact:
+      return m.catalog.facts.size();
+    case Ref::action:
+      return m.catalog.actions.size();
+    case Ref::procedure:
+      return m.plan.procedures.size();
+    case Ref::level:
+      return m.plan.levels.size();
+    case Ref::inject:
+      return m.scenario.injects.size();
+    case Ref::objective:
+      return m.scenario.objectives.size();
+    case Ref::business_event:
+      return m.scenario.calendar.size();
+    case Ref::symptom:
+      return m.platform.components.size();
   }
   return 0;
 }

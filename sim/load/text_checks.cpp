@@ -100,16 +100,16 @@ bool is_blank(char c) { return c == ' ' || c == '\t'; }
 struct NestingScan {
   std::string_view text;
   int limit;
-  std::vector<int> indents;  // columns of the open block nodes
-  int flow = 0;              // open [ and {
-  char quote = 0;            // inside a quoted scalar spanning lines
-  bool block_scalar = false; // inside the lines of a | or > scalar
-  int block_indent = 0;      // ... which end at a line indented this much or less
-  bool node_start = true;    // the next character may start a node
+  std::vector<int> indents;   // columns of the open block nodes
+  int flow = 0;               // open [ and {
+  char quote = 0;             // inside a quoted scalar spanning lines
+  bool block_scalar = false;  // inside the lines of a | or > scalar
+  int block_indent = 0;       // ... which end at a line indented this much or less
+  bool node_start = true;     // the next character may start a node
   bool exceeded = false;
   std::size_t where = 0;
 
-  int peak = 0;              // the deepest point so far
+  int peak = 0;  // the deepest point so far
 
   void note_depth(std::size_t offset) {
     if (exceeded) return;
@@ -209,8 +209,7 @@ struct NestingScan {
       return;
     }
     if (blank) return;
-    if (indent == 0 && (ln.substr(0, 3) == "---" || ln.substr(0, 3) == "...") &&
-        (ln.size() == 3 || is_blank(ln[3]))) {
+    if (indent == 0 && (ln.substr(0, 3) == "---" || ln.substr(0, 3) == "...") && (ln.size() == 3 || is_blank(ln[3]))) {
       indents.clear();
       node_start = true;
       scan_content(ln, 3, line_offset, 0);
@@ -281,8 +280,7 @@ bool check_text(std::string_view text, const std::string& file, Diagnostics& out
   if (reported > 0) return false;
   int line = 0, column = 0;
   if (scan_nesting(text, max_nesting, line, column) > max_nesting) {
-    out.push_back({file, line, column,
-                   fmt::format("nesting deeper than {} levels; the file is refused", max_nesting)});
+    out.push_back({file, line, column, fmt::format("nesting deeper than {} levels; the file is refused", max_nesting)});
     return false;
   }
   return true;

@@ -24,10 +24,14 @@ const YNode* YNode::find(std::string_view key) const {
 
 const char* kind_name(const YNode& node) {
   switch (node.kind) {
-    case YNode::Kind::null: return "nothing";
-    case YNode::Kind::scalar: return "a single value";
-    case YNode::Kind::sequence: return "a list";
-    case YNode::Kind::map: return "a map";
+    case YNode::Kind::null:
+      return "nothing";
+    case YNode::Kind::scalar:
+      return "a single value";
+    case YNode::Kind::sequence:
+      return "a list";
+    case YNode::Kind::map:
+      return "a map";
   }
   return "?";
 }
@@ -61,8 +65,7 @@ class TreeBuilder final : public YAML::EventHandler {
     error(mark, fmt::format("anchors (&{}) are not allowed: write each value out in full", name));
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
-                const std::string& value) override {
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t, const std::string& value) override {
     YNode node = make(mark, YNode::Kind::scalar);
     node.value = value;
     node.quoted = tag == "!";
@@ -145,8 +148,10 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void error_at(int line, int column, std::string message) {
     failed = true;
-    if (out_.size() < 1000) out_.push_back({file_, line, column, std::move(message)});
-    else if (out_.size() == 1000) out_.push_back({file_, 0, 0, "too many problems: only the first 1000 are listed"});
+    if (out_.size() < 1000)
+      out_.push_back({file_, line, column, std::move(message)});
+    else if (out_.size() == 1000)
+      out_.push_back({file_, 0, 0, "too many problems: only the first 1000 are listed"});
   }
 
   YNode make(const YAML::Mark& mark, YNode::Kind kind) const {
@@ -182,11 +187,9 @@ class TreeBuilder final : public YAML::EventHandler {
 
 }  // namespace
 
-std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& shown_name,
-                                     Diagnostics& out) {
+std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& shown_name, Diagnostics& out) {
   if (text.size() > max_file_bytes) {
-    out.push_back({shown_name, 0, 0,
-                   fmt::format("file too large ({} bytes; the limit is 4 MiB)", text.size())});
+    out.push_back({shown_name, 0, 0, fmt::format("file too large ({} bytes; the limit is 4 MiB)", text.size())});
     return std::nullopt;
   }
   if (!check_text(text, shown_name, out)) return std::nullopt;
@@ -211,18 +214,21 @@ std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& s
   if (builder.too_deep()) return std::nullopt;
   if (!builder.root || builder.root->is_null()) {
     if (builder.failed) return std::nullopt;
-    out.push_back({shown_name, 0, 0, "empty file: expected one of organisation:, platform:, catalog:, plan:, scenario:"});
+    out.push_back(
+        {shown_name, 0, 0, "empty file: expected one of organisation:, platform:, catalog:, plan:, scenario:"});
     return std::nullopt;
   }
   return std::move(builder.root);
 }
 
-std::optional<YNode> read_yaml_file(const std::string& path, const std::string& shown_name,
-                                    Diagnostics& out, std::string* open_error) {
+std::optional<YNode> read_yaml_file(const std::string& path, const std::string& shown_name, Diagnostics& out,
+                                    std::string* open_error) {
   namespace fs = std::filesystem;
   auto fail_open = [&](std::string why) -> std::optional<YNode> {
-    if (open_error) *open_error = why;
-    else out.push_back({shown_name, 0, 0, why});
+    if (open_error)
+      *open_error = why;
+    else
+      out.push_back({shown_name, 0, 0, why});
     return std::nullopt;
   };
   std::error_code ec;
@@ -232,8 +238,7 @@ std::optional<YNode> read_yaml_file(const std::string& path, const std::string& 
   if (!fs::is_regular_file(status)) return fail_open("is not a regular file");
   const auto size = fs::file_size(path, ec);
   if (!ec && size > max_file_bytes) {
-    out.push_back({shown_name, 0, 0,
-                   fmt::format("file too large ({} bytes; the limit is 4 MiB)", size)});
+    out.push_back({shown_name, 0, 0, fmt::format("file too large ({} bytes; the limit is 4 MiB)", size)});
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);

@@ -16,13 +16,13 @@ namespace drillsim::load_detail {
 struct YNode {
   enum class Kind : unsigned char { null, scalar, sequence, map };
   Kind kind = Kind::null;
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based, in characters
-  bool quoted = false;      // scalar written in quotes (or as a block scalar)
-  bool flow = false;        // map or list written inline: {a: 1} or [a, b]
-  std::string value;        // scalar
-  std::vector<YNode> keys;  // map: scalar keys, parallel to items
-  std::vector<YNode> items; // sequence items, or map values
+  int line = 0;              // 1-based
+  int column = 0;            // 1-based, in characters
+  bool quoted = false;       // scalar written in quotes (or as a block scalar)
+  bool flow = false;         // map or list written inline: {a: 1} or [a, b]
+  std::string value;         // scalar
+  std::vector<YNode> keys;   // map: scalar keys, parallel to items
+  std::vector<YNode> items;  // sequence items, or map values
 
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
@@ -48,15 +48,14 @@ int scan_nesting(std::string_view text, int limit, int& line, int& column);
 // True when `s` is well-formed UTF-8; otherwise `bad` is the byte offset of the first bad byte.
 bool valid_utf8(std::string_view s, std::size_t& bad);
 
-// Reads and parses one YAML file. On any problem appends it (one or more) and returns nullopt.
-// `open_failed` is set when the file could not be opened at all (the caller may rather report
-// the problem where the file is named).
-std::optional<YNode> read_yaml_file(const std::string& path, const std::string& shown_name,
-                                    Diagnostics& out, std::string* open_error = nullptr);
+// Reads and parses one YAML file, appending its problems to `out`. Returns nullopt when there is
+// no tree to check further. When `open_error` is given and the file cannot be opened at all, the
+// reason goes there instead of `out` (the caller reports it where the file is named).
+std::optional<YNode> read_yaml_file(const std::string& path, const std::string& shown_name, Diagnostics& out,
+                                    std::string* open_error = nullptr);
 
 // Parses YAML text already in memory (used by read_yaml_file and by tests).
-std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& shown_name,
-                                     Diagnostics& out);
+std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& shown_name, Diagnostics& out);
 
 // 1-based line and character column of a byte offset in `text` (scans from the start).
 void position_of(std::string_view text, std::size_t offset, int& line, int& column);

@@ -13,17 +13,18 @@ namespace drillsim {
 //   {extinguish: ROOM}       puts out a fire that is still small
 //   {set_fact: FACT} / {clear_fact: FACT}
 //   {postpone: KIND, by: DURATION}   move the next pending business event of that kind (adjust the opening time)
-//   {call: PARTY}            the party is called; a message when they arrive/answer
+//   {call: PARTY}            the party is called; a message when they arrive/answer ("$target": the chosen party)
+//   {restore: COMPONENT}     its lost data is restored from a backup that still has it
 //   {message: {to: POST, text: {zh,en}}}
 // COMPONENT may be "$target" (the component the trainee chose). `delay: DISTRIBUTION` applies the
 // effect later; `after_party: PARTY` applies it once that party's response time has passed.
 struct Effect {
   enum class Kind : std::uint8_t {
-    repair, activate, deactivate, move_out, extinguish, set_fact, clear_fact, postpone, call, message
+    repair, activate, deactivate, move_out, extinguish, set_fact, clear_fact, postpone, call, message, restore
   };
   Kind kind = Kind::repair;
   Ix component = no_ix;         // or target_ix
-  Ix ref = no_ix;               // fact, party, or post (message)
+  Ix ref = no_ix;               // fact, party (or target_ix), or post (message)
   std::string business_kind;    // postpone
   std::vector<Ix> fixes;        // repair: fault types
   SimTime amount = 0;           // postpone: seconds

@@ -22,12 +22,19 @@ struct Condition {
     fact,         // {fact: id}                            a fact is set (facts: scenario.facts or implicit)
     done,         // {done: {action: id, post: id?}}       the action has completed at least once
     not_done_by,  // {not_done: {action: id, by: TIME}}    TIME has come and the action has not completed
-    observed,     // {observed: {action: id, result: text}} an observation with that result was made
+    observed,     // {observed: {action: id, result: text, target: id?, latest: bool?}} an observation with that
+                  //   result was made (of that target); latest: the most recent one of that action had it
     message,      // {message: id}                         a symptom or inject message with that id was delivered (text)
     temp_above,   // {temp_above: {room: id, c: 38}}
     outage_over,  // {outage_over: {component: id | tag: text, s: DURATION}} a (tagged) component has been down that long
     business,     // {business: {kind: bid_opening, is: pending|held|held_fallback|delayed|missed}} any event of that kind
     after,        // {after: TIME}                          simulated time has reached TIME
+    off,          // {off: {component: id, reason: any|standby|switched_off|moved_out|destroyed|overheated|battery_empty}}
+                  //   the component is off for that reason (text; "any" or empty: for any reason)
+    fire,         // {fire: room}                           a fire is burning in the room
+    since_done,   // {since_done: {action: id, s: DURATION}}  that long has passed since the action was first done
+    elapsed,      // {elapsed: DURATION}  that long has passed since the procedure (of the trigger or
+                  //   branch being tested) started; in other places, since the drill started
   };
   Kind kind = Kind::always;
   Ix component = no_ix;  // component, room; may be target_ix inside a catalog action
@@ -35,8 +42,10 @@ struct Condition {
   Ix post = no_ix;       // done: optional post
   Health health = Health::up;
   bool not_up = false;   // health: true means "degraded or down"
-  std::string text;      // observed: result; outage_over: tag; business: event kind; message: id
+  std::string text;      // observed: result; outage_over: tag; business: event kind; message: id; off: reason
   BusinessState business = BusinessState::pending;
+  bool latest = false;    // observed: only the most recent observation of the action counts
+  std::string target_id;  // observed: only observations of this target
   double value = 0;      // temp_above: °C
   SimTime time = 0;      // not_done_by / after: absolute time; outage_over: seconds
   std::vector<Condition> children;  // all / any / not

@@ -62,7 +62,10 @@ struct Step {
   std::vector<ExpectedAction> expect;  // all expected (any post in responsible may do them)
   SimTime within = 0;            // limit relative to the procedure's start (0: none)
   std::string before_business;   // absolute limit: before the next business event of this kind
-  std::vector<Branch> branches;  // none: continue with the next step
+  std::vector<Branch> branches;  // none: continue with the next step; with branches it waits until one holds
+  std::vector<Ix> starts;        // starts: [procedures]  once done, these start too, alongside (第五条 phases)
+  Ix after_action = no_ix;       // within_after: {action: id, within: DURATION}  a limit measured from the
+  SimTime after_within = 0;      //   first completion of that action (e.g. on site within 10 min of the report)
 };
 
 // YAML: plan.procedures[] {id, name, source, trigger: CONDITION, resolved: CONDITION, within, steps}
@@ -73,6 +76,8 @@ struct Procedure {
   Condition trigger;    // when the true state calls for it (scoring) and the plan-following policy starts it
   Condition resolved;   // the goal state; the procedure is satisfied once it holds
   SimTime within = 0;   // overall limit (000 §5.2: restore within 100 min)
+  bool repeat = false;  // repeat: true  runs again for a new incident: its trigger turns false, then holds
+                        // again (a message trigger holds again when such a message arrives anew)
   std::vector<Step> steps;
 };
 

@@ -20,6 +20,7 @@ struct Symptom {
   Text from;                 // 投标人, 监控系统, 代理机构 ...
   Ix to = no_ix;             // post that receives it
   SimTime delay = 0;         // after the state is reached; dropped if the state ended meanwhile
+  Ix fault = no_ix;          // fault: type   only when this fault type is what brought the component there
   Text text;
 };
 
@@ -46,6 +47,8 @@ struct Component {
   SimTime fire_destroy = 0;
   SimTime fire_small = 0;   // room: a fire younger than this can still be put out by hand
   bool holds_data = false;  // backup_media, database: destroying it loses data
+  std::vector<Ix> backups;  // backups: [ids]  components holding copies of its data: its loss is only a
+                            // loss of data while none of them still has the data
   double capacity = 0;      // load above capacity degrades it (0: unlimited)
   std::vector<Symptom> symptoms;
 };
@@ -58,6 +61,7 @@ struct FaultType {
   Text name;
   Health effect = Health::down;
   Text cause;  // what the technical group finds; shown to trainees only through observations
+  bool loses_data = false;  // loses_data: true  the component's data is corrupted or wiped (restore it)
   std::vector<Ix> repaired_by;  // actions whose repair effect clears it
 };
 

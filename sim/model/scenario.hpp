@@ -23,6 +23,7 @@ struct BusinessEvent {
   SimTime duration = 0;
   SimTime grace = 0;
   std::vector<Ix> needs;      // YAML key: requires (a C++ keyword, hence the name)
+  bool strict = false;        // strict: true  a degraded component blocks it too (wrong data, saturation)
   std::vector<Ix> fallback;  // facts
   std::vector<Load> loads;
 };

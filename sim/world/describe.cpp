@@ -110,6 +110,17 @@ std::string describe_condition(const Model& m, const Condition& c, Lang lang) {
                          business_state_name(c.business));
     case Condition::Kind::after:
       return fmt::format(fmt::runtime(zh ? "开始后{}" : "{} after the start"), describe_duration(c.time, lang));
+    case Condition::Kind::off:
+      return fmt::format(fmt::runtime(zh ? "{}已关闭（{}）" : "{} is off ({})"), component_name(m, c.component, lang),
+                         c.text);
+    case Condition::Kind::since_done:
+      return fmt::format(fmt::runtime(zh ? "完成“{}”后已过{}" : "{1} since “{0}” was done"), action_name(m, c.ref, lang),
+                         describe_duration(c.time, lang));
+    case Condition::Kind::elapsed:
+      return fmt::format(fmt::runtime(zh ? "程序开始后已过{}" : "{} since the procedure started"),
+                         describe_duration(c.time, lang));
+    case Condition::Kind::fire:
+      return fmt::format(fmt::runtime(zh ? "{}起火" : "fire in {}"), component_name(m, c.component, lang));
   }
   return "";
 }

@@ -2,6 +2,7 @@
 #include "sim/world/drill.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sim/world/drill_priorities.hpp"
 
@@ -11,8 +12,7 @@ Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
     : model_(std::move(model)),
       graph_(model_->platform),
       seed_(options.seed_given ? options.seed : model_->scenario.seed),
-      journal_on_(options.journal),
-      rng_(seed_) {
+      journal_on_(options.journal) {
   const Model& m = *model_;
   state_.components.resize(m.platform.components.size());
   state_.persons.resize(m.organisation.persons.size());
@@ -22,6 +22,10 @@ Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
   state_.post_free_at.assign(m.organisation.posts.size(), 0);
   state_.done_count.assign(m.catalog.actions.size(), 0);
   state_.done_by_post.resize(m.catalog.actions.size());
+  state_.first_done_at.assign(m.catalog.actions.size(), never);
+  room_thresholds_.resize(m.platform.components.size());
+  action_draws_.assign(m.catalog.actions.size(), 0);
+  party_calls_.assign(m.organisation.parties.size(), 0);
   scratch_health_.resize(m.platform.components.size());
   injects_ = m.scenario.injects;
   fired_.assign(injects_.size(), 0);
@@ -33,6 +37,12 @@ Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
 void Drill::schedule(SimTime t, std::int32_t priority, EventKind kind, std::uint32_t a, std::uint32_t b,
                      std::int64_t c) {
   queue_.schedule(t, priority, EventData{kind, a, b, c});
+}
+
+SimTime Drill::draw(Stream purpose, std::uint32_t entity, std::uint32_t occurrence, const Distribution& d) const {
+  if (d.kind == Distribution::Kind::fixed) return std::max<SimTime>(0, std::llround(d.a));  // no generator needed
+  Rng rng = substream(seed_, purpose, entity, occurrence);
+  return rng.sample(d);
 }
 
 void Drill::record(JournalEntry e) {
@@ -54,16 +64,14 @@ void Drill::start() {
 
   for (std::size_t c = 0; c < m.platform.components.size(); ++c)
     if (m.platform.components[c].standby) state_.components[c].off = OffReason::standby;
-  init_dynamics();
-  propagate();
-
   for (std::size_t p = 0; p < m.organisation.persons.size(); ++p) {
     const Person& person = m.organisation.persons[p];
-    if (person.absent_probability > 0 && rng_[Stream::people].uniform01() < person.absent_probability) {
+    if (person.absent_probability > 0 &&
+        substream(seed_, Stream::people, static_cast<std::uint32_t>(p), 0).uniform01() < person.absent_probability) {
       state_.persons[p].absent = true;
       record({.kind = EntryKind::person, .subject = person.id, .result = "absent", .text = person.name});
     }
-    SimTime late = rng_[Stream::people].sample(person.late);
+    SimTime late = draw(Stream::people, static_cast<std::uint32_t>(p), 1, person.late);
     if (late > 0 && !state_.persons[p].absent) {
       state_.persons[p].arrives = late;
       record({.kind = EntryKind::person, .subject = person.id, .result = "late", .text = person.name, .value = late});
@@ -74,14 +82,21 @@ void Drill::start() {
   for (std::size_t i = 0; i < injects_.size(); ++i) {
     const Inject& inj = injects_[i];
     if (inj.timed) {
-      SimTime at = inj.at_is_random ? rng_[Stream::fault_timing].sample(inj.at_dist) : inj.at;
+      SimTime at = inj.at_is_random ? draw(Stream::fault_timing, static_cast<std::uint32_t>(i), 0, inj.at_dist) : inj.at;
       schedule(at, prio::inject, ev_inject, static_cast<std::uint32_t>(i));
     } else {
       collect_condition_times(inj.when);
     }
   }
   for (const Level& level : m.plan.levels) collect_condition_times(level.when);
-  for (const Procedure& proc : m.plan.procedures) collect_condition_times(proc.trigger);
+  for (const Procedure& proc : m.plan.procedures) {
+    collect_condition_times(proc.trigger);
+    collect_condition_times(proc.resolved);
+    for (const Step& step : proc.steps)
+      for (const Branch& b : step.branches) collect_condition_times(b.when);
+  }
+  init_dynamics();
+  propagate();  // the baseline: standby equipment off, rooms at their base temperature
   std::sort(outage_thresholds_.begin(), outage_thresholds_.end());
   outage_thresholds_.erase(std::unique(outage_thresholds_.begin(), outage_thresholds_.end()), outage_thresholds_.end());
 
@@ -157,7 +172,14 @@ void Drill::fire_inject(Ix i) {
   record(e);
   switch (inj.kind) {
     case Inject::Kind::fault: add_fault(inj.component, inj.ref); break;
-    case Inject::Kind::clear: clear_fault(inj.component, inj.ref); break;
+    case Inject::Kind::clear:
+      if (inj.ref != no_ix) {
+        clear_fault(inj.component, inj.ref);
+      } else {  // no type: every fault on the component
+        std::vector<Ix> faults = state_.components[inj.component].faults;
+        for (Ix ft : faults) clear_fault(inj.component, ft);
+      }
+      break;
     case Inject::Kind::message: {
       state_.delivered.push_back(inj.id);
       record({.kind = EntryKind::message, .post = inj.ref == no_ix ? "" : m.organisation.posts[inj.ref].id,
@@ -171,7 +193,7 @@ void Drill::fire_inject(Ix i) {
       break;
     }
     case Inject::Kind::late: {
-      SimTime by = rng_[Stream::people].sample(inj.late_by);
+      SimTime by = draw(Stream::people, inj.ref, 2 + i, inj.late_by);
       state_.persons[inj.ref].arrives = std::max(state_.persons[inj.ref].arrives, now_ + by);
       record({.kind = EntryKind::person, .subject = m.organisation.persons[inj.ref].id, .result = "late",
               .text = m.organisation.persons[inj.ref].name, .value = by});
@@ -185,7 +207,8 @@ void Drill::fire_inject(Ix i) {
       break;
     case Inject::Kind::fact:
       state_.facts[inj.ref] = 1;
-      record({.kind = EntryKind::fact, .truth_only = true, .subject = m.catalog.facts[inj.ref].id, .result = "set"});
+      record({.kind = EntryKind::fact, .truth_only = true, .subject = m.catalog.facts[inj.ref].id, .result = "set",
+              .text = m.catalog.facts[inj.ref].name});
       break;
   }
 }
@@ -209,7 +232,7 @@ bool Drill::add_inject(Inject inject, std::string* error) {
   if (inject.component != no_ix) e.target = m.platform.components[inject.component].id;
   switch (inject.kind) {
     case Inject::Kind::fault:
-    case Inject::Kind::clear: e.action = m.platform.fault_types[inject.ref].id; break;
+    case Inject::Kind::clear: e.action = inject.ref == no_ix ? "" : m.platform.fault_types[inject.ref].id; break;
     case Inject::Kind::message: e.post = inject.ref == no_ix ? "" : m.organisation.posts[inject.ref].id; break;
     case Inject::Kind::absent:
     case Inject::Kind::late: e.action = m.organisation.persons[inject.ref].id; break;

@@ -91,7 +91,11 @@ class Drill {
   bool inject_fired(Ix inject) const { return fired_[inject] != 0; }
   bool inject_held(Ix inject) const { return held_[inject] != 0; }
   const PlatformGraph& graph() const { return graph_; }
-  bool condition_holds(const Condition& c, Ix target = no_ix) const;
+  // `messages_from`: message conditions count only messages delivered after the first that many
+  // (how a repeatable procedure sees a new incident).
+  // `since`: when the procedure whose branch is tested started (for `elapsed`).
+  bool condition_holds(const Condition& c, Ix target = no_ix, std::size_t messages_from = 0, SimTime since = 0) const;
+  std::size_t messages_delivered() const { return state_.delivered.size(); }
   double room_temperature(Ix room) const;   // now
   double battery_charge(Ix ups) const;      // now, 0..1
   bool post_staffed(Ix post) const;         // someone holding it is present now
@@ -108,14 +112,17 @@ class Drill {
   struct Run {  // one submitted action
     Submission submission;
     SimTime starts = 0, completes = 0;
-    SimTime party_arrival = never;
+    std::uint32_t occurrence = 0;  // how many times this action was drawn before
   };
+  // One draw of a distribution for one purpose and entity (common random numbers across plans).
+  SimTime draw(Stream purpose, std::uint32_t entity, std::uint32_t occurrence, const Distribution& d) const;
 
   std::shared_ptr<const Model> model_;
   PlatformGraph graph_;
   std::uint64_t seed_;
   bool journal_on_;
-  RngStreams rng_;
+  std::vector<std::uint32_t> action_draws_;  // by action: durations drawn so far
+  std::vector<std::uint32_t> party_calls_;   // by party: calls so far
   EventQueue queue_;
   WorldState state_;
   Journal journal_;
@@ -124,6 +131,8 @@ class Drill {
   std::vector<Run> runs_;
   std::vector<Health> scratch_health_;
   std::vector<SimTime> outage_thresholds_;  // distinct outage_over durations in the model
+  std::vector<std::pair<Ix, SimTime>> since_done_thresholds_;  // (action, duration) of since_done conditions
+  std::vector<std::vector<double>> room_thresholds_;            // by room: temp_above values in conditions
   SimTime now_ = 0;
   bool finished_ = false;
   bool started_ = false;
@@ -150,6 +159,7 @@ class Drill {
   // drill_health.cpp
   void propagate();
   void schedule_symptoms(Ix component, Health from, Health to);
+  bool symptom_fault_present(Ix component, const Symptom& s) const;
   void deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch);
   void add_fault(Ix component, Ix fault_type);
   void clear_fault(Ix component, Ix fault_type);
@@ -162,6 +172,8 @@ class Drill {
   void start_fire(Ix room);
   bool extinguish(Ix room, bool professional);
   void on_fire_destroy(Ix component, std::uint32_t epoch);
+  void lose_data(Ix component, const char* how);
+  bool has_data(Ix component) const;
   // drill_business.cpp
   void init_business();
   void business_check(Ix event, std::uint32_t epoch);

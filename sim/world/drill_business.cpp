@@ -22,8 +22,11 @@ void Drill::init_business() {
 }
 
 bool Drill::business_ready(Ix b) const {
-  for (Ix c : model_->scenario.calendar[b].needs)
-    if (state_.components[c].health == Health::down) return false;
+  const BusinessEvent& ev = model_->scenario.calendar[b];
+  for (Ix c : ev.needs) {
+    Health h = state_.components[c].health;
+    if (h == Health::down || (ev.strict && h != Health::up)) return false;
+  }
   return true;
 }
 

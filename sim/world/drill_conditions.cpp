@@ -3,23 +3,24 @@
 
 #include "sim/world/drill.hpp"
 #include "sim/world/drill_priorities.hpp"
+#include "sim/world/names.hpp"
 
 namespace drillsim {
 
-bool Drill::condition_holds(const Condition& c, Ix target) const {
+bool Drill::condition_holds(const Condition& c, Ix target, std::size_t messages_from, SimTime since) const {
   const Model& m = *model_;
   auto component = [&](Ix ix) { return ix == target_ix ? target : ix; };
   switch (c.kind) {
     case Condition::Kind::always: return true;
     case Condition::Kind::all:
       for (const auto& child : c.children)
-        if (!condition_holds(child, target)) return false;
+        if (!condition_holds(child, target, messages_from, since)) return false;
       return true;
     case Condition::Kind::any:
       for (const auto& child : c.children)
-        if (condition_holds(child, target)) return true;
+        if (condition_holds(child, target, messages_from, since)) return true;
       return false;
-    case Condition::Kind::negate: return c.children.empty() || !condition_holds(c.children.front(), target);
+    case Condition::Kind::negate: return c.children.empty() || !condition_holds(c.children.front(), target, messages_from, since);
     case Condition::Kind::health: {
       Ix comp = component(c.component);
       if (comp >= state_.components.size()) return false;
@@ -46,14 +47,25 @@ bool Drill::condition_holds(const Condition& c, Ix target) const {
     }
     case Condition::Kind::not_done_by:
       return now_ >= c.time && (c.ref >= state_.done_count.size() || state_.done_count[c.ref] == 0);
-    case Condition::Kind::observed:
-      return std::find(state_.observed.begin(), state_.observed.end(), std::make_pair(c.ref, c.text)) !=
-             state_.observed.end();
-    case Condition::Kind::message:
-      return std::find(state_.delivered.begin(), state_.delivered.end(), c.text) != state_.delivered.end();
+    case Condition::Kind::observed: {
+      // Newest first: with `latest`, the first observation of the action (and target) decides.
+      for (auto it = state_.observed.rbegin(); it != state_.observed.rend(); ++it) {
+        if (it->action != c.ref || (!c.target_id.empty() && it->target != c.target_id)) continue;
+        if (it->result == c.text) return true;
+        if (c.latest) return false;
+      }
+      return false;
+    }
+    case Condition::Kind::since_done:
+      return c.ref < state_.first_done_at.size() && state_.first_done_at[c.ref] != never &&
+             now_ - state_.first_done_at[c.ref] >= c.time;
+    case Condition::Kind::message: {
+      auto from = state_.delivered.begin() + static_cast<std::ptrdiff_t>(std::min(messages_from, state_.delivered.size()));
+      return std::find(from, state_.delivered.end(), c.text) != state_.delivered.end();
+    }
     case Condition::Kind::temp_above: {
       Ix room = component(c.component);
-      return room < state_.components.size() && room_temperature(room) > c.value;
+      return room < state_.components.size() && room_temperature(room) >= c.value - 1e-6;
     }
     case Condition::Kind::outage_over: {
       for (std::size_t i = 0; i < state_.components.size(); ++i) {
@@ -71,6 +83,17 @@ bool Drill::condition_holds(const Condition& c, Ix target) const {
         if (m.scenario.calendar[b].kind == c.text && state_.business[b].state == c.business) return true;
       return false;
     case Condition::Kind::after: return now_ >= c.time;
+    case Condition::Kind::off: {
+      Ix comp = component(c.component);
+      if (comp >= state_.components.size()) return false;
+      OffReason off = state_.components[comp].off;
+      return c.text == "any" || c.text.empty() ? off != OffReason::none : c.text == off_reason_name(off);
+    }
+    case Condition::Kind::elapsed: return now_ - since >= c.time;
+    case Condition::Kind::fire: {
+      Ix room = component(c.component);
+      return room < state_.components.size() && state_.components[room].on_fire;
+    }
   }
   return false;
 }
@@ -80,6 +103,11 @@ void Drill::collect_condition_times(const Condition& c) {
     case Condition::Kind::not_done_by:
     case Condition::Kind::after: wake_at(c.time); break;
     case Condition::Kind::outage_over: outage_thresholds_.push_back(c.time); break;
+    case Condition::Kind::since_done: since_done_thresholds_.emplace_back(c.ref, c.time); break;
+    case Condition::Kind::temp_above:
+      // The temperature is event-driven: a threshold a condition tests must be a crossing point.
+      if (c.component < room_thresholds_.size()) room_thresholds_[c.component].push_back(c.value);
+      break;
     default: break;
   }
   for (const auto& child : c.children) collect_condition_times(child);

@@ -89,6 +89,7 @@ void Drill::update_room(Ix room) {
     if (slope < 0 && threshold < temp - eps) next = std::max(next, threshold);
   };
   consider(r.alarm_temp_c);
+  for (double t : room_thresholds_[room]) consider(t);
   if (slope < 0) consider(r.base_temp_c);
   for (const Component& c : platform.components)
     if (c.room == room) consider(c.max_temp_c);
@@ -164,11 +165,32 @@ void Drill::on_fire_destroy(Ix component, std::uint32_t epoch) {
   if (!room.on_fire || room.fire_epoch != epoch) return;
   if (state_.components[component].off == OffReason::moved_out) return;  // carried out in time
   record({.kind = EntryKind::fire, .truth_only = true, .subject = comp.id, .result = "destroyed", .text = comp.name});
-  if (comp.holds_data && !state_.data_lost) {
+  set_off(component, OffReason::destroyed);
+  if (comp.holds_data) lose_data(component, "fire");
+}
+
+bool Drill::has_data(Ix component) const {
+  const ComponentState& cs = state_.components[component];
+  return !cs.data_lost && cs.off != OffReason::destroyed;
+}
+
+void Drill::lose_data(Ix component, const char* how) {
+  ComponentState& cs = state_.components[component];
+  if (cs.data_lost) return;
+  cs.data_lost = true;
+  const Platform& platform = model_->platform;
+  record({.kind = EntryKind::component_state, .truth_only = true, .subject = platform.components[component].id,
+          .result = "data_lost", .text = platform.components[component].name, .from = Text{how, how}});
+  if (state_.data_lost) return;
+  // Data is gone for good when a data-holding component has lost it and none of its backups has it.
+  for (std::size_t c = 0; c < platform.components.size(); ++c) {
+    const Component& comp = platform.components[c];
+    if (!comp.holds_data || has_data(static_cast<Ix>(c))) continue;
+    if (std::any_of(comp.backups.begin(), comp.backups.end(), [&](Ix b) { return has_data(b); })) continue;
     state_.data_lost = true;
     record({.kind = EntryKind::fire, .truth_only = true, .subject = comp.id, .result = "data_lost", .text = comp.name});
+    return;
   }
-  set_off(component, OffReason::destroyed);
 }
 
 }  // namespace drillsim

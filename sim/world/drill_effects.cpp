@@ -3,22 +3,11 @@
 
 #include "sim/world/drill.hpp"
 #include "sim/world/drill_priorities.hpp"
+#include "sim/world/names.hpp"
 
 namespace drillsim {
 namespace {
 bool is_immediate(const Distribution& d) { return d.kind == Distribution::Kind::fixed && d.a <= 0; }
-const char* off_reason_name(OffReason r) {
-  switch (r) {
-    case OffReason::none: return "on";
-    case OffReason::standby: return "standby";
-    case OffReason::switched_off: return "switched_off";
-    case OffReason::moved_out: return "moved_out";
-    case OffReason::destroyed: return "destroyed";
-    case OffReason::overheated: return "overheated";
-    case OffReason::battery_empty: return "battery_empty";
-  }
-  return "on";
-}
 }  // namespace
 
 void Drill::schedule_effects(std::uint32_t run_index) {
@@ -27,7 +16,8 @@ void Drill::schedule_effects(std::uint32_t run_index) {
   for (std::size_t i = 0; i < def.effects.size(); ++i) {
     const Effect& eff = def.effects[i];
     SimTime at = now_;
-    if (!is_immediate(eff.delay)) at += rng_[Stream::durations].sample(eff.delay);
+    if (!is_immediate(eff.delay))
+      at += draw(Stream::effect_delays, run.submission.action * 64u + static_cast<std::uint32_t>(i), run.occurrence, eff.delay);
     if (eff.after_party != no_ix) {
       SimTime arrival = state_.parties[eff.after_party].arrives;
       if (arrival == never || arrival < now_)
@@ -43,9 +33,12 @@ void Drill::schedule_effects(std::uint32_t run_index) {
 
 SimTime Drill::call_party(Ix party, const std::string& by_post) {
   const Party& p = model_->organisation.parties[party];
-  SimTime arrival = now_ + rng_[Stream::parties].sample(p.response);
+  SimTime arrival = now_ + draw(Stream::parties, party, party_calls_[party]++, p.response);
   state_.parties[party].arrives = arrival;
-  record({.kind = EntryKind::party_called, .post = by_post, .subject = p.id, .text = p.name, .value = arrival - now_});
+  record({.kind = EntryKind::party_called, .post = by_post, .subject = p.id, .text = p.name});
+  // When they will come is the truth: the facilitator sees it, the trainees wait and see.
+  record({.kind = EntryKind::party_called, .truth_only = true, .post = by_post, .subject = p.id, .result = "eta",
+          .text = p.name, .value = arrival - now_});
   schedule(arrival, prio::dynamics, ev_party_arrive, party);
   return arrival;
 }
@@ -103,10 +96,23 @@ void Drill::apply_effect(std::uint32_t run_index, std::uint32_t effect_index) {
     case Effect::Kind::postpone:
       postpone_business(eff.business_kind.empty() ? run.submission.target_id : eff.business_kind, eff.amount);
       break;
-    case Effect::Kind::call:
+    case Effect::Kind::call: {
+      Ix party = eff.ref == target_ix ? run.submission.target : eff.ref;
+      if (party >= m.organisation.parties.size()) break;
       // A party already on its way is not called again: its arrival stands.
-      if (state_.parties[eff.ref].arrives == never || state_.parties[eff.ref].arrives < now_) call_party(eff.ref, post);
+      if (state_.parties[party].arrives == never || state_.parties[party].arrives < now_) call_party(party, post);
       break;
+    }
+    case Effect::Kind::restore: {
+      if (comp >= m.platform.components.size() || !state_.components[comp].data_lost) break;
+      const Component& c = m.platform.components[comp];
+      bool copy = std::any_of(c.backups.begin(), c.backups.end(), [&](Ix b) { return has_data(b); });
+      if (!copy || state_.components[comp].off == OffReason::destroyed) break;
+      state_.components[comp].data_lost = false;
+      record({.kind = EntryKind::component_state, .truth_only = true, .subject = c.id, .result = "data_restored",
+              .text = c.name});
+      break;
+    }
     case Effect::Kind::message:
       record({.kind = EntryKind::message, .post = m.organisation.posts[eff.ref].id, .subject = "", .text = eff.text,
               .from = m.organisation.posts[run.submission.post].name});

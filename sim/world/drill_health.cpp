@@ -16,6 +16,7 @@ void Drill::add_fault(Ix component, Ix fault_type) {
   record({.kind = EntryKind::fault, .truth_only = true, .subject = model_->platform.components[component].id,
           .result = ft.id, .text = ft.name});
   propagate();
+  if (ft.loses_data) lose_data(component, "fault");
 }
 
 void Drill::clear_fault(Ix component, Ix fault_type) {
@@ -53,6 +54,13 @@ void Drill::propagate() {
     }
     scratch_health_[c] = std::max(own, inherited);
   }
+  if (!started_) {  // the initial state (standby equipment off) is the baseline, not an outage
+    for (Ix c : graph_.order()) {
+      state_.components[c].health = scratch_health_[c];
+      if (platform.components[c].kind == ComponentKind::room) update_room(c);
+    }
+    return;
+  }
   bool any_change = false;
   for (Ix c : graph_.order()) {
     ComponentState& cs = state_.components[c];
@@ -78,12 +86,18 @@ void Drill::propagate() {
       if (platform.components[c].kind == ComponentKind::room) update_room(static_cast<Ix>(c));
 }
 
+bool Drill::symptom_fault_present(Ix component, const Symptom& s) const {
+  if (s.fault == no_ix || s.on_recovery) return true;
+  const auto& faults = state_.components[component].faults;
+  return std::find(faults.begin(), faults.end(), s.fault) != faults.end();
+}
+
 void Drill::schedule_symptoms(Ix component, Health from, Health to) {
   const Component& comp = model_->platform.components[component];
   for (std::size_t i = 0; i < comp.symptoms.size(); ++i) {
     const Symptom& s = comp.symptoms[i];
     bool due = s.on_recovery ? (to == Health::up && from != Health::up) : (to == s.on && from != s.on);
-    if (!due) continue;
+    if (!due || !symptom_fault_present(component, s)) continue;
     schedule(now_ + s.delay, prio::symptom, ev_symptom, component, static_cast<std::uint32_t>(i),
              state_.components[component].epoch);
   }
@@ -93,6 +107,7 @@ void Drill::deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch) {
   if (state_.components[component].epoch != epoch) return;  // the state it reports has passed
   const Component& comp = model_->platform.components[component];
   const Symptom& s = comp.symptoms[symptom];
+  if (!symptom_fault_present(component, s)) return;
   state_.delivered.push_back(s.id);
   record({.kind = EntryKind::message, .post = s.to == no_ix ? "" : model_->organisation.posts[s.to].id,
           .subject = s.id, .text = fill(s.text, "component", comp.name), .from = s.from});

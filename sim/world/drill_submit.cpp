@@ -66,10 +66,11 @@ SubmitResult Drill::submit(const Submission& submission) {
 
   r.accepted = true;
   r.starts = std::max(now_, state_.post_free_at[s.post]);
-  SimTime duration = rng_[Stream::durations].sample(def.duration);
+  std::uint32_t occurrence = action_draws_[s.action]++;
+  SimTime duration = draw(Stream::durations, s.action, occurrence, def.duration);
   r.completes = r.starts + duration;
   state_.post_free_at[s.post] = r.completes;
-  runs_.push_back(Run{s, r.starts, r.completes, never});
+  runs_.push_back(Run{s, r.starts, r.completes, occurrence});
   r.run = static_cast<std::uint32_t>(runs_.size());
   record({.kind = EntryKind::submit, .post = m.organisation.posts[s.post].id, .actor = s.actor, .action = def.id,
           .target = s.target_id, .result = r.starts > now_ ? "queued" : "", .text = def.name,
@@ -88,6 +89,11 @@ void Drill::complete_action(std::uint32_t run_index) {
   record({.kind = EntryKind::action_done, .post = m.organisation.posts[s.post].id, .actor = s.actor,
           .action = def.id, .target = s.target_id, .text = def.name, .run = run_no});
   ++state_.done_count[s.action];
+  if (state_.first_done_at[s.action] == never) {
+    state_.first_done_at[s.action] = now_;
+    for (const auto& [action, after] : since_done_thresholds_)
+      if (action == s.action) wake_at(now_ + after);
+  }
   if (!contains(state_.done_by_post[s.action], s.post)) state_.done_by_post[s.action].push_back(s.post);
   schedule_effects(run_index);
   observe(run, run_no);
@@ -104,7 +110,7 @@ void Drill::observe(const Run& run, std::uint32_t run_no) {
     record({.kind = EntryKind::observation, .post = m.organisation.posts[s.post].id, .actor = s.actor,
             .action = def.id, .target = s.target_id, .result = rule.result, .text = fill(rule.text, "target", target_name),
             .run = run_no});
-    state_.observed.emplace_back(s.action, rule.result);
+    state_.observed.push_back({s.action, rule.result, s.target_id});
     return;
   }
 }

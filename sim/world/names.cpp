@@ -37,6 +37,19 @@ const char* business_state_name(BusinessState state) {
   return "pending";
 }
 
+const char* off_reason_name(OffReason r) {
+  switch (r) {
+    case OffReason::none: return "on";
+    case OffReason::standby: return "standby";
+    case OffReason::switched_off: return "switched_off";
+    case OffReason::moved_out: return "moved_out";
+    case OffReason::destroyed: return "destroyed";
+    case OffReason::overheated: return "overheated";
+    case OffReason::battery_empty: return "battery_empty";
+  }
+  return "on";
+}
+
 Text target_text(const Model& m, const ActionDef& action, Ix target, const std::string& target_id) {
   switch (action.target) {
     case ActionDef::Target::component:

@@ -12,6 +12,9 @@ PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
     : model_(model),
       controls_(model.organisation.posts.size(), posts.empty() ? 1 : 0),
       started_(model.plan.procedures.size(), 0),
+      running_(model.plan.procedures.size(), 0),
+      armed_(model.plan.procedures.size(), 1),
+      since_(model.plan.procedures.size(), 0),
       reached_(model.plan.procedures.size()) {
   for (std::size_t p = 0; p < reached_.size(); ++p) reached_[p].assign(model.plan.procedures[p].steps.size(), 0);
   for (Ix p : posts)
@@ -61,51 +64,75 @@ bool PlanPolicy::submit(Drill& drill, Ix post, Ix action, Ix target, const std::
 }
 
 void PlanPolicy::start_procedure(Drill& drill, Ix procedure) {
-  if (started_[procedure]) return;
+  if (running_[procedure] || (started_[procedure] && !model_.plan.procedures[procedure].repeat)) return;
   started_[procedure] = 1;
+  running_[procedure] = 1;
+  armed_[procedure] = 0;
+  since_[procedure] = drill.messages_delivered();
   if (incident_start_ < 0) incident_start_ = drill.now();
-  active_.push_back(Active{procedure});
+  Active a;
+  a.procedure = procedure;
+  a.started = drill.now();
+  active_.push_back(a);
 }
 
-bool PlanPolicy::advance(Drill& drill, Active& a) {
-  const Procedure& proc = model_.plan.procedures[a.procedure];
-  if (a.waiting_until >= 0) {
-    if (drill.now() < a.waiting_until) return false;
-    a.waiting_until = -1;
+void PlanPolicy::finish(Active& a) {
+  a.done = true;
+  running_[a.procedure] = 0;
+}
+
+bool PlanPolicy::advance(Drill& drill, std::size_t index) {
+  // active_ may grow while this runs (procedures started alongside or jumped to): index, not reference.
+  auto a = [&]() -> Active& { return active_[index]; };
+  const Procedure& proc = model_.plan.procedures[a().procedure];
+  if (a().waiting_until >= 0) {
+    if (drill.now() < a().waiting_until) return false;
+    a().waiting_until = -1;
   }
-  if (a.step >= proc.steps.size()) {
-    a.done = true;
+  if (a().step >= proc.steps.size()) {
+    finish(a());
     return false;
   }
-  const Step& step = proc.steps[a.step];
-  reached_[a.procedure][a.step] = 1;
-  while (a.next_expect < step.expect.size()) {
-    const ExpectedAction& ex = step.expect[a.next_expect++];
+  const Step& step = proc.steps[a().step];
+  reached_[a().procedure][a().step] = 1;
+  while (!a().step_done && a().next_expect < step.expect.size()) {
+    const ExpectedAction& ex = step.expect[a().next_expect++];
     const ActionDef& def = model_.catalog.actions[ex.action];
     Ix post = pick_post(drill, &step, ex.action);
     if (post == no_ix) continue;  // nobody the policy plays can do it: skipped
     SimTime completes = 0;
     if (submit(drill, post, ex.action, pick_target(drill, def, ex), ex.target_id, &completes)) {
-      a.waiting_until = completes;
+      a().waiting_until = completes;
       return true;
     }
   }
-  // The step's actions are done: follow the first branch whose condition holds.
-  a.next_expect = 0;
+  // The step's actions are done: start what it starts alongside, then follow the first branch whose
+  // condition holds. A step with branches waits until one holds; one without goes on to the next.
+  bool progressed = false;
+  if (!a().step_done) {
+    a().step_done = true;
+    progressed = true;
+    for (Ix p : step.starts) start_procedure(drill, p);
+  }
   for (const Branch& b : step.branches) {
-    if (!drill.condition_holds(b.when)) continue;
+    if (!drill.condition_holds(b.when, no_ix, 0, a().started)) continue;
+    a().step_done = false;
+    a().next_expect = 0;
     if (b.goto_procedure != no_ix) {
-      a.done = true;
+      finish(a());
       start_procedure(drill, b.goto_procedure);
     } else if (b.end) {
-      a.done = true;
+      finish(a());
     } else {
-      a.step = b.next_step;
+      a().step = b.next_step;
     }
     return true;
   }
-  ++a.step;
-  if (a.step >= proc.steps.size()) a.done = true;
+  if (!step.branches.empty()) return progressed;
+  a().step_done = false;
+  a().next_expect = 0;
+  ++a().step;
+  if (a().step >= proc.steps.size()) finish(a());
   return true;
 }
 
@@ -168,10 +195,15 @@ void PlanPolicy::report(Drill& drill) {
 void PlanPolicy::act(Drill& drill) {
   if (drill.finished()) return;
   for (Ix p = 0; p < model_.plan.procedures.size(); ++p) {
-    const Condition& trigger = model_.plan.procedures[p].trigger;
+    const Procedure& proc = model_.plan.procedures[p];
     // A procedure without a trigger is entered only by a jump from another one.
-    if (!started_[p] && trigger.kind != Condition::Kind::always && drill.condition_holds(trigger))
-      start_procedure(drill, p);
+    if (proc.trigger.kind == Condition::Kind::always || running_[p]) continue;
+    if (started_[p] && !proc.repeat) continue;
+    // A repeatable procedure starts again once its trigger has stopped holding and holds anew;
+    // message triggers count only messages that arrived since it last started.
+    bool holds = drill.condition_holds(proc.trigger, no_ix, since_[p]);
+    if (!holds) armed_[p] = 1;
+    else if (armed_[p]) start_procedure(drill, p);
   }
   // Index loop: advancing may start procedures (jumps), which appends to active_. The bound guards
   // against a plan whose branches loop without any action in between.
@@ -179,7 +211,7 @@ void PlanPolicy::act(Drill& drill) {
   for (bool progressed = true; progressed && --budget > 0;) {
     progressed = false;
     for (std::size_t i = 0; i < active_.size(); ++i)
-      if (!active_[i].done && advance(drill, active_[i])) progressed = true;
+      if (!active_[i].done && advance(drill, i)) progressed = true;
   }
   grade(drill);
   report(drill);

@@ -26,10 +26,15 @@ class PlanPolicy {
     std::size_t next_expect = 0;
     SimTime waiting_until = -1;  // a submitted action completes then (-1: nothing under way)
     bool done = false;
+    bool step_done = false;      // the step's actions are done; waiting for one of its branches to hold
+    SimTime started = 0;
   };
   const Model& model_;
   std::vector<char> controls_;  // by post
-  std::vector<char> started_;   // by procedure
+  std::vector<char> started_;   // by procedure: started at least once
+  std::vector<char> running_;   // by procedure: an instance is under way
+  std::vector<char> armed_;     // by procedure: may start (again) when its trigger holds
+  std::vector<std::size_t> since_;  // by procedure: messages delivered when it last started
   std::vector<std::vector<char>> reached_;  // by procedure, by step
   std::vector<Active> active_;
   int declared_rank_ = 0;
@@ -37,11 +42,12 @@ class PlanPolicy {
   bool summary_done_ = false;
   SimTime incident_start_ = -1;
 
-  bool advance(Drill& drill, Active& a);  // true if it did something
+  bool advance(Drill& drill, std::size_t index);  // true if it did something
   Ix pick_post(const Drill& drill, const Step* step, Ix action) const;
   Ix pick_target(const Drill& drill, const ActionDef& def, const ExpectedAction& expected) const;
   bool submit(Drill& drill, Ix post, Ix action, Ix target, const std::string& target_id, SimTime* completes);
   void start_procedure(Drill& drill, Ix procedure);
+  void finish(Active& a);
   void grade(Drill& drill);
   void report(Drill& drill);
   Ix action_with_comm(Communication::Kind kind, Ix post) const;

@@ -76,7 +76,7 @@ std::unique_ptr<Drill> replay(std::shared_ptr<const Model> model, const std::vec
         inj.component = e.target.empty() ? no_ix : m.find_component(e.target);
         switch (inj.kind) {
           case Inject::Kind::fault:
-          case Inject::Kind::clear: inj.ref = m.find_fault_type(e.action); break;
+          case Inject::Kind::clear: inj.ref = e.action.empty() ? no_ix : m.find_fault_type(e.action); break;
           case Inject::Kind::message: inj.ref = e.post.empty() ? no_ix : m.find_post(e.post); break;
           case Inject::Kind::absent:
           case Inject::Kind::late: inj.ref = m.find_person(e.action); break;

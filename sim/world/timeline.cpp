@@ -230,8 +230,10 @@ std::string render_entry(const Model& m, const JournalEntry& e, Lang lang) {
     case EntryKind::battery: body = fmt::format("{} {} ({}%)", text, word_or(e.result, lang), e.value); break;
     case EntryKind::fire: body = fmt::format("{} {}", text, word_or(e.result, lang)); break;
     case EntryKind::party_called:
-      body = fmt::format(fmt::runtime(zh ? "{} 联系 {}，预计{}后响应" : "{} called {}, expected in {}"), post_name(m, e.post, lang), text,
-                         minutes(e.value, lang));
+      if (e.result == "eta")
+        body = fmt::format(fmt::runtime(zh ? "{} 将在{}后响应" : "{} will respond in {}"), text, minutes(e.value, lang));
+      else
+        body = fmt::format(fmt::runtime(zh ? "{} 联系 {}" : "{} called {}"), post_name(m, e.post, lang), text);
       break;
     case EntryKind::party_arrived: body = text; break;
     case EntryKind::person:

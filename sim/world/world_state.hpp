@@ -31,6 +31,7 @@ struct ComponentState {
   double slope_c_per_s = 0;
   std::uint32_t temp_epoch = 0;
   bool alarm = false;          // above alarm_temp_c
+  bool data_lost = false;      // its data is corrupted, wiped or burnt (until restored from a backup)
   bool on_fire = false;
   SimTime fire_start = 0;
   std::uint32_t fire_epoch = 0;
@@ -62,11 +63,17 @@ struct WorldState {
   std::vector<SimTime> post_free_at;        // a post does one action at a time
   std::vector<std::uint32_t> done_count;    // by action: completed count
   std::vector<std::vector<Ix>> done_by_post;  // by action: posts that completed it
-  std::vector<std::pair<Ix, std::string>> observed;  // (action, result) seen so far
+  struct Observation {
+    Ix action = no_ix;
+    std::string result;
+    std::string target;
+  };
+  std::vector<Observation> observed;        // in the order they were made
+  std::vector<SimTime> first_done_at;       // by action: first completion (never: not yet)
   std::vector<std::string> delivered;       // symptom and inject message ids delivered
   int level_rank = 0;                       // highest true level rank reached (0: none)
   Ix level = no_ix;
-  bool data_lost = false;
+  bool data_lost = false;  // some data is gone for good: lost where no backup still had it
 };
 
 }  // namespace drillsim

@@ -58,8 +58,8 @@ TEST_CASE("a post nobody holds cannot be responsible, nor be the post of an expe
 TEST_CASE("anchors and aliases are refused where they are written") {
   const LoadResult r = load_file(fixture("bad_alias_bomb.yaml"));
   REQUIRE_FALSE(r.ok());
-  CHECK(r.problems.front().str() == fixture("bad_alias_bomb.yaml") +
-                                        ":4:7: anchors (&a) are not allowed: write each value out in full");
+  CHECK(r.problems.front().str() ==
+        fixture("bad_alias_bomb.yaml") + ":4:7: anchors (&a) are not allowed: write each value out in full");
   CHECK_PROBLEM(r, fixture("bad_alias_bomb.yaml") + ":5:11: ", "aliases (*name) are not allowed");
   CHECK(r.problems.size() < 200);  // one per anchor and alias, never per expanded node
 }

@@ -19,7 +19,8 @@ int nesting_of(const std::string& text) {
 
 TEST_CASE("a UTF-8 byte-order mark and CRLF line ends do not shift positions") {
   TempDir dir("bom");
-  const std::string path = dir.write("bom.yaml", "\xEF\xBB\xBForganisation:\r\n  id: bom\r\n  groups: [{id: g, nme: x}]\r\n");
+  const std::string path =
+      dir.write("bom.yaml", "\xEF\xBB\xBForganisation:\r\n  id: bom\r\n  groups: [{id: g, nme: x}]\r\n");
   const LoadResult r = load_file(path);
   CHECK_PROBLEM(r, path + ":3:20: ", "unknown field 'nme' in a group");
   CHECK(r.problems.size() == 1);
@@ -29,7 +30,8 @@ TEST_CASE("a UTF-8 byte-order mark and CRLF line ends do not shift positions") {
 
 TEST_CASE("columns count characters, not bytes") {
   TempDir dir("columns");
-  const std::string path = dir.write("zh.yaml", "organisation:\n  id: zh\n  groups: [{id: 领导小组, name: 领导}, {id: g2, 名字: x}]\n");
+  const std::string path =
+      dir.write("zh.yaml", "organisation:\n  id: zh\n  groups: [{id: 领导小组, name: 领导}, {id: g2, 名字: x}]\n");
   const LoadResult r = load_file(path);
   CHECK_PROBLEM(r, path + ":3:17: ", "'领导小组' is not a valid group id");
   CHECK_PROBLEM(r, path + ":3:43: ", "unknown field '名字' in a group");
@@ -43,7 +45,8 @@ TEST_CASE("deep block nesting is refused as well as deep flow nesting") {
   const LoadResult r = load_file(path);
   CHECK_PROBLEM(r, path + ":", "nesting deeper than 64 levels");
   // 100,000 brackets: refused quickly by the pre-scan, no stack overflow.
-  const std::string flood = dir.write("flood.yaml", "organisation:\n  id: x\n  name: " + std::string(100000, '[') + "\n");
+  const std::string flood =
+      dir.write("flood.yaml", "organisation:\n  id: x\n  name: " + std::string(100000, '[') + "\n");
   CHECK_PROBLEM(load_file(flood), flood + ":3:71: ", "nesting deeper than 64 levels");
   const std::string maps = dir.write("maps.yaml", "organisation: " + std::string(100000, '{') + "\n");
   CHECK_PROBLEM(load_file(maps), maps + ":1:", "nesting deeper than 64 levels");
@@ -54,7 +57,8 @@ TEST_CASE("the nesting pre-scan counts structure, not brackets inside text") {
   CHECK(nesting_of("a: [[[x]]]\n") >= 4);
   CHECK(nesting_of("a: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n") <= 3);
   CHECK(nesting_of("a: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[''\n") <= 3);
-  CHECK(nesting_of("a: |\n  [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nb: 1\n") <= 3);
+  CHECK(nesting_of(
+            "a: |\n  [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\nb: 1\n") <= 3);
   CHECK(nesting_of("a: x[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n") <= 3);
   CHECK(nesting_of("# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n") <= 1);
   CHECK(nesting_of(std::string(70, '[')) == 65);

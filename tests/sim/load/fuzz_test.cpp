@@ -25,22 +25,30 @@ struct Rng {
 };
 
 std::string mutate(std::string text, Rng& rng) {
-  static const char* const pieces[] = {"[", "]", "{", "}", ":", ": ", "- ", "&a ", "*a", "!!", "#", "\"", "'",
-                                       "|", ">", "\t", "\n", "  ", "-5m", "$target", "~", "null", "\x00", "\xFF",
-                                       "\xE4\xB8", "---\n", "? ", ",", "%", "@", "`"};
+  static const char* const pieces[] = {
+      "[",  "]",  "{",   "}",       ":", ": ",   "- ",   "&a ",  "*a",       "!!",    "#",  "\"", "'", "|", ">", "\t",
+      "\n", "  ", "-5m", "$target", "~", "null", "\x00", "\xFF", "\xE4\xB8", "---\n", "? ", ",",  "%", "@", "`"};
   const int rounds = 1 + static_cast<int>(rng.below(3));
   for (int i = 0; i < rounds && !text.empty(); ++i) {
     const std::size_t at = rng.below(text.size());
     switch (rng.below(6)) {
-      case 0: text[at] = static_cast<char>(rng.below(256)); break;
-      case 1: text[at] = static_cast<char>(text[at] ^ (1 << rng.below(8))); break;
-      case 2: text.resize(at); break;
+      case 0:
+        text[at] = static_cast<char>(rng.below(256));
+        break;
+      case 1:
+        text[at] = static_cast<char>(text[at] ^ (1 << rng.below(8)));
+        break;
+      case 2:
+        text.resize(at);
+        break;
       case 3: {
         const char* piece = pieces[rng.below(std::size(pieces))];
         text.insert(at, piece[0] ? std::string(piece) : std::string(1, '\0'));
         break;
       }
-      case 4: text.erase(at, 1 + rng.below(40)); break;
+      case 4:
+        text.erase(at, 1 + rng.below(40));
+        break;
       case 5: {
         const std::size_t start = text.rfind('\n', at) == std::string::npos ? 0 : text.rfind('\n', at) + 1;
         const std::size_t end = text.find('\n', at);
@@ -78,9 +86,12 @@ TEST_CASE("2,000 mutated fixtures: the loader always returns, with a model or wi
       sane = sane && !d.file.empty() && !d.message.empty() && d.line >= 0 && d.column >= 0;
       if (d.file == dir.path(file)) sane = sane && d.line <= lines;
     }
-    if (r.ok()) ++loaded;
-    else ++refused;
-    if (!sane && bad++ == 0) first_bad = std::string(file) + " case " + std::to_string(n) + drillsim::test::all_problems(r);
+    if (r.ok())
+      ++loaded;
+    else
+      ++refused;
+    if (!sane && bad++ == 0)
+      first_bad = std::string(file) + " case " + std::to_string(n) + drillsim::test::all_problems(r);
     dir.write(file, original);
   }
   INFO(first_bad);

@@ -360,7 +360,8 @@ TEST_CASE("the worked examples of docs/format.md load together") {
   const Procedure& letters = m->plan.procedures[m->find_procedure("letters")];
   CHECK(letters.steps[1].branches[0].goto_procedure == m->find_procedure("network_server"));
   CHECK(m->plan.procedures[m->find_procedure("network_server")].within == 100 * 60);
-  for (const char* f : {"example_organisation.yaml", "example_platform.yaml", "example_catalog.yaml", "example_plan.yaml"})
+  for (const char* f :
+       {"example_organisation.yaml", "example_platform.yaml", "example_catalog.yaml", "example_plan.yaml"})
     CHECK(load_file(fixture(f)).ok());
 }
 

@@ -76,8 +76,8 @@ class TempDir {
   }
   // Copies the whole mini_* chain.
   void copy_mini_chain() const {
-    for (const char* f : {"mini_organisation.yaml", "mini_platform.yaml", "mini_catalog.yaml", "mini_plan.yaml",
-                          "mini_scenario.yaml"})
+    for (const char* f :
+         {"mini_organisation.yaml", "mini_platform.yaml", "mini_catalog.yaml", "mini_plan.yaml", "mini_scenario.yaml"})
       copy(f);
   }
 
@@ -119,9 +119,10 @@ inline bool has_problem(const LoadResult& r, const std::string& prefix, std::str
 }  // namespace drillsim::test
 
 // Checks that loading failed with a problem at exactly `prefix` ("file:line:col: ") mentioning `part`.
-#define CHECK_PROBLEM(result, prefix, part)                                                          \
-  do {                                                                                               \
-    CHECK_FALSE((result).ok());                                                                      \
-    CHECK_MESSAGE(::drillsim::test::has_problem((result), (prefix), (part)),                         \
-                  "expected " << std::string(prefix) << "..." << std::string(part) << ", got:" << ::drillsim::test::all_problems(result)); \
+#define CHECK_PROBLEM(result, prefix, part)                                           \
+  do {                                                                                \
+    CHECK_FALSE((result).ok());                                                       \
+    CHECK_MESSAGE(::drillsim::test::has_problem((result), (prefix), (part)),          \
+                  "expected " << std::string(prefix) << "..." << std::string(part)    \
+                              << ", got:" << ::drillsim::test::all_problems(result)); \
   } while (0)

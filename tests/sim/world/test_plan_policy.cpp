@@ -86,3 +86,57 @@ TEST_CASE("the policy acts only for the posts it is given") {
   run_with_policy(d, policy);
   for (const auto& a : done_actions(d)) CHECK(a.rfind("leader:", 0) == 0);
 }
+
+TEST_CASE("a step with branches waits until one holds, then goes where it says") {
+  Model m = with_plan();
+  // Make the login step wait for the application to come back instead of jumping.
+  Step& login = m.plan.procedures[0].steps[0];
+  Branch back;
+  back.when.kind = Condition::Kind::health;
+  back.when.component = app;
+  back.when.health = Health::up;
+  back.end = true;
+  login.branches = {back};
+  Inject fix;
+  fix.id = "fix";
+  fix.kind = Inject::Kind::clear;
+  fix.at = 3000;
+  fix.component = srv_b;
+  fix.ref = 0;
+  m.scenario.injects.push_back(fix);
+  auto model = test::share(m);
+  Drill d(model);
+  PlanPolicy policy(*model);
+  run_with_policy(d, policy);
+  CHECK(done_actions(d) == std::vector<std::string>{"tech:bastion_login@app"});
+  CHECK_FALSE(policy.procedure_started(1));
+}
+
+TEST_CASE("a repeatable procedure runs again when its symptom arrives anew; a plain one runs once") {
+  for (bool repeat : {false, true}) {
+    Model m = with_plan();
+    m.plan.procedures[0].repeat = repeat;
+    m.plan.procedures[1].repeat = repeat;
+    // A second incident: both servers crash again at 7200 after the first restart.
+    m.scenario.injects.push_back(test::fault_at("a2", 7200, srv_a, 0));
+    m.scenario.injects.push_back(test::fault_at("b2", 7200, srv_b, 0));
+    auto model = test::share(m);
+    Drill d(model);
+    PlanPolicy policy(*model);
+    run_with_policy(d, policy);
+    std::size_t logins = 0;
+    for (const auto& a : done_actions(d)) logins += a == "tech:bastion_login@app";
+    CHECK(logins == (repeat ? 2u : 1u));
+  }
+}
+
+TEST_CASE("a step's starts run other procedures alongside, and the step goes on") {
+  Model m = with_plan();
+  m.plan.procedures[0].steps[0].starts = {1};  // start the server procedure as soon as the login is done
+  m.plan.procedures[0].steps[0].branches.clear();
+  auto model = test::share(m);
+  Drill d(model);
+  PlanPolicy policy(*model);
+  run_with_policy(d, policy);
+  CHECK(policy.procedure_started(1));
+}

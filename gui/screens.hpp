@@ -1,0 +1,23 @@
+// The screens of the console: each draws one screen from the Drill and sends commands back.
+#pragma once
+
+namespace drillsim::gui {
+
+class Console;
+
+void draw_top_bar(Console& c);
+void draw_start(Console& c);
+void draw_situation(Console& c);
+void draw_inbox(Console& c);
+void draw_actions(Console& c);
+void draw_plan(Console& c);
+void draw_timeline(Console& c);
+void draw_facilitator(Console& c);
+void draw_debrief(Console& c);
+
+// Unread inbox entries for the current view (the navigation shows the count).
+int inbox_unread(Console& c);
+// The journal as the timeline screen shows it (also used by the debrief).
+void draw_journal_table(Console& c, const char* id, bool with_filters);
+
+}  // namespace drillsim::gui
