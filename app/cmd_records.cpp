@@ -89,9 +89,17 @@ int yearly(const RecordsOptions& o) {
       std::cout << (zh ? "  成绩趋势：" : "  Score trend: ") << trend << '\n';
     }
     std::cout << fmt::format(fmt::runtime(zh ? "  未完成整改：{} 项\n" : "  Open improvement items: {}\n"), p.open_items.size());
-    for (const auto& item : p.open_items)
-      std::cout << fmt::format("    #{} [{}] {} {}: {}\n", item.id, item.item.post.empty() ? "—" : item.item.post,
-                               zh ? "到期" : "due", item.item.due, zh ? item.item.action.zh : item.item.action.en);
+    const std::string today = records::today();
+    for (std::size_t i = 0; i < p.open_items.size() && i < 12; ++i) {
+      const auto& item = p.open_items[i];
+      bool overdue = !item.item.due.empty() && item.item.due < today;
+      std::cout << fmt::format("    #{} [{}] {} {}{}: {}\n", item.id, item.item.post.empty() ? "—" : item.item.post,
+                               zh ? "到期" : "due", item.item.due, overdue ? (zh ? "（已逾期）" : " (overdue)") : "",
+                               zh ? item.item.action.zh : item.item.action.en);
+    }
+    if (p.open_items.size() > 12)
+      std::cout << fmt::format(fmt::runtime(zh ? "    ……另有 {} 项（drillsim report 编号 查看整改计划）\n" : "    ... {} more (see drillsim report ID)\n"),
+                               p.open_items.size() - 12);
   }
   if (not_drilled > 0)
     std::cout << fmt::format(fmt::runtime(zh ? "\n{} 个预案本年度尚未演练。\n" : "\n{} plan(s) not drilled in {}.\n"), not_drilled, year);
@@ -151,6 +159,7 @@ int close(const RecordsOptions& o) {
 void add_records(CLI::App& app) {
   static RecordsOptions o;
   auto* cmd = app.add_subcommand("records", "The yearly drill record: each plan's last drill, open improvement items, score trend");
+  cmd->fallthrough();  // --db and --lang also after list/observe/close
   cmd->add_option("--db", o.db, "Record store (default: $XDG_DATA_HOME/drillsim/drills.db)");
   cmd->add_option("--year", o.year, "Calendar year (default: this year)")->check(CLI::Range(1900, 9999));
   cmd->add_option("--plans", o.plans, "Folders whose */plan.yaml are plans to account for (default: ./scenarios)");

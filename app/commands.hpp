@@ -12,6 +12,7 @@ void add_bench(CLI::App& app);     // drillsim bench kernel
 void add_show(CLI::App& app);      // drillsim show PLAN
 void add_coverage(CLI::App& app);  // drillsim coverage PLAN [SCENARIO...]
 void add_analyze(CLI::App& app);   // drillsim analyze PLAN
+void add_evaluate(CLI::App& app);  // drillsim evaluate SCENARIO... --plan PLAN --runs N [--compare PLAN_B]
 void add_score(CLI::App& app);     // drillsim score JOURNAL | DRILL_ID
 void add_report(CLI::App& app);    // drillsim report DRILL_ID
 void add_records(CLI::App& app);   // drillsim records [--year YYYY]

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   drillsim::app::add_show(app);
   drillsim::app::add_coverage(app);
   drillsim::app::add_analyze(app);
+  drillsim::app::add_evaluate(app);
   drillsim::app::add_score(app);
   drillsim::app::add_report(app);
   drillsim::app::add_records(app);

@@ -130,7 +130,7 @@ int run_interactive(const AppOptions& o) {
   app.window().setFramerateLimit(60);
   Console console(atlas, [] {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-  }, o.state_dir);
+  }, o.state_dir, o.store);
   console.set_ui_scale(app.scale());
   if (o.scenario.empty() && console.saved()) {
     if (!console.resume_saved()) console.choose_scenario(default_scenario_path());

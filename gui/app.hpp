@@ -27,6 +27,7 @@ struct AppOptions {
   std::string script;         // headless: a script of UI steps
   std::string screenshots;    // where the script saves its screenshots
   std::string state_dir;      // autosave folder (default: see Autosave)
+  std::string store;          // records store (default: records::default_store_path(); "none": none)
   bool bench = false;
   bool fullscreen = false;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();

@@ -1,4 +1,5 @@
-// Autosave: setup.yaml, journal.jsonl (write-through), clock, and a `finished` mark.
+// Autosave: the journal written through to the records store (else journal.jsonl), setup.yaml,
+// clock, and a `finished` mark.
 #include "gui/autosave.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -28,7 +29,12 @@ std::string read_all(const fs::path& p) {
 }
 }  // namespace
 
-Autosave::Autosave(std::string dir) : dir_(dir.empty() ? default_state_dir() : std::move(dir)) {}
+Autosave::Autosave(std::string dir, std::string store_path, records::Durability durability)
+    : dir_(dir.empty() ? default_state_dir() : std::move(dir)) {
+  if (store_path == "none") return;
+  store_ = records::Store::open(store_path.empty() ? records::default_store_path() : store_path, store_error_,
+                                durability);
+}
 
 std::string setup_to_yaml(const Model& m, const SessionSetup& s) {
   YAML::Emitter out;
@@ -80,29 +86,73 @@ bool setup_from_yaml(const std::string& yaml, const Model& m, SessionSetup& s, s
   }
 }
 
-bool Autosave::begin(DrillSession& session, std::string* error) {
+Autosave::~Autosave() { stop(); }
+
+bool Autosave::begin(DrillSession& session, const std::string& facilitator, std::string* error,
+                     const SavedDrill* resumed) {
   stop();
+  const Model& m = session.model();
   std::error_code ec;
   fs::create_directories(dir_, ec);
   fs::remove(fs::path(dir_) / "finished", ec);
+  write_error_.clear();
+  drill_id_ = 0;
+  std::string why;
+  if (store_) {
+    if (resumed && resumed->drill_id > 0) {
+      drill_id_ = resumed->drill_id;
+    } else {
+      records::DrillRecord r;
+      r.held_on = records::today();
+      r.started_at = records::now_utc();
+      r.status = "running";
+      r.plan_id = m.plan.id;
+      r.plan_version = m.plan.version;
+      r.plan_name = m.plan.name.zh;
+      r.scenario_id = m.scenario.id;
+      r.scenario_name = m.scenario.name.zh;
+      r.scenario_path = fs::absolute(session.setup().scenario_path, ec).lexically_normal().string();
+      r.mode = "live";
+      r.seed = session.drill().seed();
+      r.facilitator = facilitator;
+      for (const Participant& p : session.setup().participants)
+        if (p.post < m.organisation.posts.size()) r.participants.push_back({p.name, m.organisation.posts[p.post].id});
+      if (!store_->begin_drill(r, why)) {
+        if (error) *error = why;
+        return false;
+      }
+      drill_id_ = r.id;
+    }
+  }
   {
     std::ofstream setup(fs::path(dir_) / "setup.yaml", std::ios::binary | std::ios::trunc);
-    setup << setup_to_yaml(session.model(), session.setup());
+    setup << "drill_id: " << drill_id_ << "\n" << setup_to_yaml(m, session.setup());
     if (!setup) {
       if (error) *error = "cannot write " + (fs::path(dir_) / "setup.yaml").string();
       return false;
     }
   }
-  journal_.open(fs::path(dir_) / "journal.jsonl", std::ios::binary | std::ios::trunc);
-  if (!journal_) {
-    if (error) *error = "cannot write " + (fs::path(dir_) / "journal.jsonl").string();
-    return false;
+  std::size_t already = resumed ? resumed->journal.size() : 0;
+  if (!store_) {
+    journal_.open(fs::path(dir_) / "journal.jsonl", std::ios::binary | (resumed ? std::ios::app : std::ios::trunc));
+    if (!journal_) {
+      if (error) *error = "cannot write " + (fs::path(dir_) / "journal.jsonl").string();
+      return false;
+    }
+  } else {
+    fs::remove(fs::path(dir_) / "journal.jsonl", ec);
   }
   last_clock_ = -1;
   session_ = &session;
-  session.set_journal_sink([this](const JournalEntry& e) {
-    journal_ << to_json(e) << '\n';
-    journal_.flush();  // a crash loses at most the entry being written
+  std::size_t count = 0;
+  session.set_journal_sink([this, already, count](const JournalEntry& e) mutable {
+    if (count++ < already) return;  // a resumed drill's replay: stored already
+    if (store_) {
+      if (write_error_.empty()) store_->append(drill_id_, e, write_error_);
+    } else {
+      journal_ << to_json(e) << '\n';
+      journal_.flush();  // a crash loses at most the entry being written
+    }
   });
   clock(session.drill().now());
   return true;
@@ -115,10 +165,21 @@ void Autosave::clock(SimTime now) {
   out << now << '\n';
 }
 
-void Autosave::finish() {
-  if (!session_) return;
+bool Autosave::finish(const scoring::ScoreSheet* sheet, const std::vector<scoring::Improvement>* items,
+                      std::string* error) {
+  if (!session_) return false;
+  bool ok = write_error_.empty();
+  std::string why = write_error_;
+  if (store_ && drill_id_ > 0) {
+    ok = ok && store_->finish_drill(drill_id_, why);
+    if (ok && sheet)
+      ok = store_->save_score(drill_id_, session_->model(), *sheet, items ? *items : std::vector<scoring::Improvement>{},
+                              why);
+  }
   std::ofstream(fs::path(dir_) / "finished") << "1\n";
   stop();
+  if (!ok && error) *error = why;
+  return ok;
 }
 
 void Autosave::stop() {
@@ -129,8 +190,7 @@ void Autosave::stop() {
 
 bool Autosave::has_unfinished() const {
   std::error_code ec;
-  return fs::exists(fs::path(dir_) / "journal.jsonl", ec) && fs::exists(fs::path(dir_) / "setup.yaml", ec) &&
-         !fs::exists(fs::path(dir_) / "finished", ec);
+  return fs::exists(fs::path(dir_) / "setup.yaml", ec) && !fs::exists(fs::path(dir_) / "finished", ec);
 }
 
 std::optional<SavedDrill> Autosave::load(std::string* error) const {
@@ -138,18 +198,33 @@ std::optional<SavedDrill> Autosave::load(std::string* error) const {
   SavedDrill saved;
   saved.setup_yaml = read_all(fs::path(dir_) / "setup.yaml");
   try {
-    saved.scenario_path = YAML::Load(saved.setup_yaml)["scenario"].as<std::string>("");
+    YAML::Node n = YAML::Load(saved.setup_yaml);
+    saved.scenario_path = n["scenario"].as<std::string>("");
+    saved.drill_id = n["drill_id"].as<std::int64_t>(0);
   } catch (const std::exception& e) {
     if (error) *error = std::string("setup.yaml: ") + e.what();
     return std::nullopt;
   }
-  Diagnostics problems;
-  if (!read_journal((fs::path(dir_) / "journal.jsonl").string(), saved.journal, problems)) {
-    // A crash can cut the last line short: keep every whole entry before it.
-    if (saved.journal.empty()) {
-      if (error) *error = problems.empty() ? "the saved journal is empty" : problems.front().str();
+  if (saved.drill_id > 0) {
+    if (!store_) {
+      if (error) *error = "the drill is in the records store, which cannot be opened: " + store_error_;
       return std::nullopt;
     }
+    auto record = store_->drill(saved.drill_id);
+    if (!record || record->status != "running") return std::nullopt;  // finished elsewhere, or gone
+    std::string why;
+    if (!store_->journal(saved.drill_id, saved.journal, why)) {
+      if (error) *error = why;
+      return std::nullopt;
+    }
+  } else {
+    Diagnostics problems;
+    // A crash can cut the last line short: keep every whole entry before it.
+    read_journal((fs::path(dir_) / "journal.jsonl").string(), saved.journal, problems);
+  }
+  if (saved.journal.empty()) {
+    if (error) *error = "the saved journal is empty";
+    return std::nullopt;
   }
   std::string clock = read_all(fs::path(dir_) / "clock");
   saved.clock = clock.empty() ? 0 : std::atoll(clock.c_str());

@@ -63,7 +63,7 @@ int run_bench(const AppOptions& o) {
   double window_ms = since();
   Console console(atlas, [] {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-  }, state);
+  }, state, (fs::path(state) / "drills.db").string(), records::Durability::normal);
   console.set_ui_scale(app.scale());
   double library_ms = since();
   console.choose_scenario(o.scenario.empty() ? default_scenario_path() : o.scenario);

@@ -3,8 +3,12 @@
 
 #include <imgui.h>
 
+#include <filesystem>
+
 #include "gui/strings.hpp"
 #include "gui/used_text.hpp"
+#include "records/stored_drill.hpp"
+#include "scoring/report.hpp"
 #include "sim/load/loader.hpp"
 #include "sim/world/names.hpp"
 #include "sim/world/timeline.hpp"
@@ -27,13 +31,18 @@ bool screen_from_name(std::string_view name, Screen& out) {
   return false;
 }
 
-Console::Console(FontAtlas& atlas, std::function<std::int64_t()> wall_ms, std::string autosave_dir)
-    : atlas_(atlas), wall_ms_(std::move(wall_ms)), autosave_(std::move(autosave_dir)) {
+Console::Console(FontAtlas& atlas, std::function<std::int64_t()> wall_ms, std::string autosave_dir,
+                 std::string store_path, records::Durability durability)
+    : atlas_(atlas), wall_ms_(std::move(wall_ms)), autosave_(std::move(autosave_dir), std::move(store_path), durability) {
   atlas_.want(strings().all_text());
   scan_library(shipped_scenarios_dir());
   std::string error;
   saved_ = autosave_.load(&error);
   if (!error.empty()) set_status(error, false);
+  else if (!autosave_.store_error().empty()) set_status(autosave_.store_error(), false);
+  Diagnostics problems;
+  if (!scoring::load_rubric(scoring::default_rubric_path(DRILLSIM_SOURCE_DIR), rubric_, problems))
+    rubric_error_ = problems.empty() ? "the scoring rubric cannot be loaded" : problems.front().str();
 }
 
 Console::~Console() { autosave_.stop(); }
@@ -106,7 +115,8 @@ bool Console::start_drill() {
   autosave_.stop();
   session_ = std::make_unique<DrillSession>(model_, draft_, wall_ms());
   std::string error;
-  if (!autosave_.begin(*session_, &error)) set_status(error, false);
+  score_ = ScoreView{};
+  if (!autosave_.begin(*session_, facilitator_name(), &error)) set_status(error, false);
   else set_status(trf("status.started", tx(model_->scenario.name)));
   saved_.reset();
   finished_seen_ = false;
@@ -144,7 +154,8 @@ bool Console::resume_saved() {
   }
   autosave_.stop();
   session_ = std::move(session);
-  autosave_.begin(*session_, &error);
+  score_ = ScoreView{};
+  if (!autosave_.begin(*session_, facilitator_name(), &error, &*saved_)) set_status(error, false);
   saved_.reset();
   finished_seen_ = session_->drill().finished();
   glyphs_seen_ = 0;
@@ -273,7 +284,10 @@ void Console::after_command() {
   autosave_.clock(session_->drill().now());
   if (session_->drill().finished() && !finished_seen_) {
     finished_seen_ = true;
-    autosave_.finish();
+    const ScoreView& sv = score();
+    std::string error;
+    if (!autosave_.finish(sv.ok ? &sv.sheet : nullptr, sv.ok ? &sv.improvements : nullptr, &error))
+      set_status(error, false);
     ui_.screen = Screen::debrief;
     set_status(tr("status.finished"));
   }
@@ -340,5 +354,54 @@ std::string Console::used_text() const {
 }
 
 std::string Console::facilitator_name() const { return tr("role.facilitator"); }
+
+const ScoreView& Console::score() {
+  if (!session_) return score_;
+  const auto& journal = session_->drill().journal().entries();
+  if (score_.journal_size == journal.size()) return score_;
+  score_ = ScoreView{};
+  score_.journal_size = journal.size();
+  if (!rubric_error_.empty()) {
+    score_.error = rubric_error_;
+    return score_;
+  }
+  std::vector<scoring::Evaluation> after;
+  if (autosave_.store() && autosave_.drill_id() > 0) after = autosave_.store()->observations(autosave_.drill_id());
+  score_.ok = scoring::score_journal(model_, journal, rubric_, score_.sheet, score_.error, after);
+  if (score_.ok) score_.improvements = scoring::improvements_of(*model_, score_.sheet, rubric_, date_text(model_->scenario));
+  atlas_.want(score_.error);
+  return score_;
+}
+
+bool Console::export_report(const std::string& path, std::string* error) {
+  const ScoreView& sv = score();
+  std::string why = sv.error;
+  bool ok = sv.ok;
+  if (ok) {
+    scoring::ReportInput in;
+    records::Store* store = autosave_.store();
+    if (!(store && autosave_.drill_id() > 0 &&
+          records::report_input(*store, autosave_.drill_id(), model_, sv.sheet, in, why))) {
+      in = scoring::ReportInput{};
+      in.model = model_.get();
+      in.sheet = &sv.sheet;
+      in.held_on = date_text(model_->scenario);
+      in.facilitator = facilitator_name();
+      for (const Participant& p : session_->setup().participants)
+        if (p.post < model_->organisation.posts.size()) in.participants.emplace_back(p.name, model_->organisation.posts[p.post].id);
+      in.mode = "live";
+      for (const auto& imp : sv.improvements) in.improvements.push_back({imp, "open", 0});
+    }
+    in.lang = strings().lang();
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    std::vector<std::string> written;
+    ok = scoring::write_report_files(in, {path}, "", written, why);
+  }
+  ui_.export_result = ok ? trf("debrief.exported", path) : trf("debrief.export_failed", why);
+  atlas_.want(ui_.export_result);
+  if (error) *error = why;
+  return ok;
+}
 
 }  // namespace drillsim::gui

@@ -28,12 +28,17 @@
 #include "gui/scenario_library.hpp"
 #include "gui/session.hpp"
 #include "gui/trainee_knowledge.hpp"
+#include "scoring/improvements.hpp"
+#include "scoring/rubric.hpp"
+#include "scoring/score.hpp"
 
 namespace drillsim::gui {
 
 enum class Screen { start, situation, inbox, actions, plan, timeline, facilitator, debrief };
 constexpr int screen_count = 8;
-const char* screen_name(Screen s);  // "start", "situation", ... (scripts, string keys nav.<name>)
+const char* screen_name(Screen s);
+// The debrief's tabs, in order (scripts name them).
+constexpr const char* debrief_tabs[] = {"score", "verdicts", "outcomes", "improvements", "timeline", "records"};  // "start", "situation", ... (scripts, string keys nav.<name>)
 bool screen_from_name(std::string_view name, Screen& out);
 
 // Whose eyes the console shows: the facilitator's (the truth too) or the trainees' (one post, or
@@ -41,6 +46,15 @@ bool screen_from_name(std::string_view name, Screen& out);
 struct View {
   bool facilitator = true;
   Ix post = no_ix;
+};
+
+// The drill's score as scoring/ computes it from the journal (recomputed when the journal grew).
+struct ScoreView {
+  std::size_t journal_size = static_cast<std::size_t>(-1);
+  bool ok = false;
+  std::string error;
+  scoring::ScoreSheet sheet;
+  std::vector<scoring::Improvement> improvements;
 };
 
 // Drafts and choices the screens keep between frames. Nothing here copies the drill's state.
@@ -96,12 +110,16 @@ struct ConsoleUi {
   // debrief
   std::string export_path;
   std::string export_result;
+  int records_year = 0;  // 0: this year
+  int debrief_tab = -1;  // a tab to bring forward once (scripts): index into debrief_tabs
 };
 
 class Console {
  public:
   // wall_ms: the wall clock in milliseconds (the pacer's input; scripts give a virtual one).
-  Console(FontAtlas& atlas, std::function<std::int64_t()> wall_ms, std::string autosave_dir = {});
+  // autosave_dir and store_path: see Autosave (store_path "none": no records store).
+  Console(FontAtlas& atlas, std::function<std::int64_t()> wall_ms, std::string autosave_dir = {},
+          std::string store_path = {}, records::Durability durability = records::Durability::full);
   ~Console();
 
   // ---- commands: what widgets and script steps do ----
@@ -131,6 +149,8 @@ class Console {
                 const std::string& text);
   void add_note(const std::string& author, const std::string& text);
   void end_drill();
+  // Writes the after-action report (HTML, or Markdown by the extension); false with a reason.
+  bool export_report(const std::string& path, std::string* error = nullptr);
 
   // ---- frames ----
   // Between frames: timed-mode clock, glyphs for new text. True when the font atlas was rebuilt
@@ -154,6 +174,9 @@ class Console {
   Autosave& autosave() { return autosave_; }
   const std::optional<SavedDrill>& saved() const { return saved_; }
   const std::string& status() const { return status_; }
+  // The score of the drill so far (computed on demand, cached by journal size).
+  const ScoreView& score();
+  const std::string& rubric_error() const { return rubric_error_; }
   void set_status(std::string s, bool ok = true) { status_ = std::move(s), status_ok_ = ok; }
   bool status_ok() const { return status_ok_; }
   std::int64_t wall_ms() const { return wall_ms_(); }
@@ -178,6 +201,9 @@ class Console {
   GraphLayout layout_;
   Autosave autosave_;
   std::optional<SavedDrill> saved_;
+  scoring::Rubric rubric_;
+  std::string rubric_error_;
+  ScoreView score_;
   std::string status_;
   bool status_ok_ = true;
   std::size_t glyphs_seen_ = 0;  // journal entries already given to the atlas

@@ -244,6 +244,20 @@ void Runner::run(const ScriptStep& s) {
     if (need(1)) console.ui().plan_procedure = static_cast<Ix>(std::atoi(w[1].c_str()));
   } else if (cmd == "timeline-post") {
     if (need(1)) console.ui().timeline_post = w[1] == "all" ? no_ix : post(s, w[1]);
+  } else if (cmd == "debrief-tab") {
+    if (!need(1)) return;
+    int found = -1;
+    for (int i = 0; i < static_cast<int>(std::size(debrief_tabs)); ++i)
+      if (w[1] == debrief_tabs[i]) found = i;
+    if (found < 0) return fail(s, "no debrief tab '" + w[1] + "'");
+    console.ui().debrief_tab = found;
+  } else if (cmd == "export") {
+    std::string why;
+    if (!need(1)) return;
+    std::filesystem::path target = s.rest(1);
+    if (target.is_relative()) target = std::filesystem::path(dir) / target;  // beside the screenshots
+    if (!console.export_report(target.string(), &why)) fail(s, "export failed: " + why);
+    else std::cout << "report " << target.string() << '\n';
   } else if (cmd == "screenshot") {
     if (!need(1)) return;
     frames(3);  // let windows, tables and scrolling settle
@@ -275,7 +289,10 @@ int run_script(const AppOptions& o) {
   FontAtlas atlas;
   AppWindow app(o, atlas);
   std::int64_t wall = 0;
-  Console console(atlas, [&wall] { return wall; }, state);
+  // Its own record store too (a batch run: no fsync per entry).
+  Console console(atlas, [&wall] { return wall; }, state,
+                  o.store.empty() ? (std::filesystem::path(state) / "drills.db").string() : o.store,
+                  records::Durability::normal);
   console.set_ui_scale(app.scale());
   console.choose_scenario(o.scenario.empty() ? default_scenario_path() : o.scenario);
   app.build_fonts();

@@ -16,6 +16,7 @@
 //   hold INJECT | release INJECT    evaluate OBJECTIVE P|S|M|U TEXT...   note TEXT...
 //   end                             truth on|off    zoom fit|PERCENT   procedure N
 //   timeline-post POST|all          screenshot NAME
+//   debrief-tab score|verdicts|outcomes|improvements|timeline|records   export FILE.html
 #pragma once
 
 #include <string>

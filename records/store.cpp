@@ -312,10 +312,21 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, 
         return nullptr;
       }
     }
-    std::string sql = "BEGIN IMMEDIATE;";
-    for (std::int64_t v = version; v < schema_version; ++v) sql += migrations[v];
+    // Another drillsim may have created or migrated the store since we looked: look again inside
+    // the write transaction, which holds every other writer off.
+    bool ok = exec(db, "BEGIN IMMEDIATE", why);
+    bool read = false;
+    std::int64_t now = ok ? pragma_int(db, "user_version", read) : 0;
+    if (ok && read && now > schema_version) {
+      std::string ignored;
+      exec(db, "ROLLBACK", ignored);
+      error = fmt::format("{}: written by a newer drillsim (record schema v{}); refused", path, now);
+      return nullptr;
+    }
+    std::string sql;
+    for (std::int64_t v = now; v < schema_version; ++v) sql += migrations[v];
     sql += fmt::format("PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;", application_id, schema_version);
-    if (!exec(db, sql, why)) {
+    if (!ok || !read || !exec(db, sql, why)) {
       std::string ignored;
       exec(db, "ROLLBACK", ignored);
       error = fmt::format("{}: migrating the record store from schema v{} to v{} failed ({}); nothing was changed", path,
@@ -672,9 +683,31 @@ std::vector<PlanYear> Store::yearly(int year) const {
     if (d.held_on.substr(0, 4) == y) ++it->drills_in_year;
     if (d.status == "finished" && d.score >= 0) it->trend.emplace_back(d.held_on, d.score);
   }
-  for (PlanYear& p : out) p.open_items = open_improvements(p.plan_id);
+  // Items still open from drills held up to that year.
+  for (PlanYear& p : out)
+    for (StoredImprovement& item : open_improvements(p.plan_id))
+      if (item.held_on.substr(0, 4) <= y) p.open_items.push_back(std::move(item));
   std::sort(out.begin(), out.end(), [](const PlanYear& a, const PlanYear& b) { return a.plan_id < b.plan_id; });
   return out;
+}
+
+bool create_store_at_version(const std::string& path, int version, std::string& error) {
+  if (version < 1 || version > schema_version) {
+    error = fmt::format("no record schema v{}", version);
+    return false;
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    error = path + ": cannot be created";
+    sqlite3_close(db);
+    return false;
+  }
+  std::string sql = "PRAGMA journal_mode=WAL; BEGIN;";
+  for (int v = 0; v < version; ++v) sql += migrations[v];
+  sql += fmt::format("PRAGMA application_id={}; PRAGMA user_version={}; COMMIT;", application_id, version);
+  bool ok = exec(db, sql, error);
+  sqlite3_close(db);
+  return ok;
 }
 
 // ---- paths and clocks ------------------------------------------------------------------------

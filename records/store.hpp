@@ -126,6 +126,10 @@ class Store {
   std::int64_t next_seq_ = 0;
 };
 
+// For tests and tools: creates a new store file at an older schema version (1 .. schema_version),
+// as that version of drillsim would have.
+bool create_store_at_version(const std::string& path, int version, std::string& error);
+
 // $XDG_DATA_HOME/drillsim/drills.db, else ~/.local/share/drillsim/drills.db.
 std::string default_store_path();
 

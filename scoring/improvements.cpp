@@ -35,13 +35,6 @@ std::string civil_from_days(std::int64_t z) {
   return fmt::format("{:04}-{:02}-{:02}", y + (m <= 2), m, d);
 }
 
-std::string action_names(const Model& m, const Step& step, Lang lang) {
-  std::string out;
-  for (const ExpectedAction& ex : step.expect)
-    out += (out.empty() ? "" : (lang == Lang::zh ? "、" : ", ")) + m.catalog.actions[ex.action].name.in(lang);
-  return out;
-}
-
 }  // namespace
 
 std::string add_days(const std::string& ymd, int days) {
@@ -62,7 +55,53 @@ std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet
   // Outcomes belong to whoever grades the incident (the leadership), else the first responsible post.
   std::string command_post = first_post(m.plan.grading.by);
   if (command_post.empty() && !m.plan.levels.empty()) command_post = first_post(m.plan.levels.front().declared_by);
+  // Missed steps make one item per procedure: rehearse it; the other step faults one item each.
+  std::vector<std::vector<const Item*>> missed(m.plan.procedures.size());
+  for (const Item& it : sheet.items)
+    if (it.kind == ItemKind::step && (it.verdict == Verdict::missed || it.verdict == Verdict::partial))
+      missed[it.procedure].push_back(&it);
+  std::vector<char> missed_done(m.plan.procedures.size(), 0);
   for (const Item& it : sheet.items) {
+    if (it.kind == ItemKind::step && (it.verdict == Verdict::missed || it.verdict == Verdict::partial)) {
+      if (missed_done[it.procedure]) continue;
+      missed_done[it.procedure] = 1;
+      const Procedure& proc = m.plan.procedures[it.procedure];
+      const auto& steps = missed[it.procedure];
+      // The post with the most missed steps answers for the rehearsal.
+      std::vector<int> count(m.organisation.posts.size(), 0);
+      std::vector<Ix> posts;
+      for (const Item* s : steps)
+        for (Ix p : s->accountable) {
+          if (!count[p]++) posts.push_back(p);
+        }
+      Ix lead = no_ix;
+      for (Ix p : posts)
+        if (lead == no_ix || count[p] > count[lead]) lead = p;
+      Improvement imp;
+      imp.kind = ItemKind::step;
+      imp.due = due;
+      imp.source = "missed:" + proc.id;
+      imp.post = lead == no_ix ? std::string() : m.organisation.posts[lead].id;
+      auto list = [&](Lang lang) {
+        std::string out;
+        for (const Item* s : steps) {
+          const Step& st = proc.steps[s->step];
+          out += (out.empty() ? "" : (lang == Lang::zh ? "；" : "; ")) + (st.source.empty() ? st.id : st.source) +
+                 (lang == Lang::zh ? "「" : " “") + st.text.in(lang) + (lang == Lang::zh ? "」" : "”") +
+                 (s->verdict == Verdict::partial ? (lang == Lang::zh ? "（部分完成）" : " (partly done)") : "");
+        }
+        return out;
+      };
+      imp.finding = Text{fmt::format("{}：{} 个步骤未完成：{}", proc.name.zh, steps.size(), list(Lang::zh)),
+                         fmt::format("{}: {} step(s) not done: {}", proc.name.en.empty() ? proc.name.zh : proc.name.en, steps.size(),
+                                     list(Lang::en))};
+      imp.action = Text{"组织" + posts_text(m, posts, Lang::zh) + "学习并复盘演练" + proc.name.zh + "（" + proc.source +
+                            "），逐步明确触发条件、负责岗位和所需的账号、工具与联系方式",
+                        "Have " + posts_text(m, posts, Lang::en) + " study and rehearse " + proc.name.in(Lang::en) + " (" +
+                            proc.source + "): for each step, when it applies, who does it, and the accounts, tools and contacts it needs"};
+      out.push_back(std::move(imp));
+      continue;
+    }
     Improvement imp;
     imp.kind = it.kind;
     imp.due = due;
@@ -80,12 +119,6 @@ std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet
           const bool zh = lang == Lang::zh;
           const std::string who = posts_text(m, step.responsible, lang);
           switch (it.verdict) {
-            case Verdict::missed:
-              return zh ? "组织" + who + "学习并演练" + source + "「" + step.text.in(lang) + "」，明确何时执行：" + action_names(m, step, lang)
-                        : "Have " + who + " study and rehearse " + source + " (“" + step.text.in(lang) + "”): " + action_names(m, step, lang);
-            case Verdict::partial:
-              return zh ? who + "补全" + source + "的全部动作：" + action_names(m, step, lang)
-                        : who + " to do all of " + source + ": " + action_names(m, step, lang);
             case Verdict::late:
               return zh ? who + "压缩" + source + "的处置时间（本次迟" + span_text(it.late_by, lang) + "）：预先准备联系方式、账号和工具，必要时与其他步骤并行"
                         : who + " to do " + source + " faster (" + span_text(it.late_by, lang) + " late this time): prepare contacts, accounts and tools beforehand, run it in parallel where the plan allows";

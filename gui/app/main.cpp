@@ -12,7 +12,7 @@ namespace {
 
 void usage() {
   std::cout << "usage: drillsim-gui [--scenario FILE] [--lang zh|en] [--size WxH] [--scale S] [--fullscreen]\n"
-               "                    [--state-dir DIR] [--script FILE --screenshots DIR] [--bench]\n"
+               "                    [--state-dir DIR] [--store FILE|none] [--script FILE --screenshots DIR] [--bench]\n"
                "  --scenario FILE   open this scenario on the start screen (default: resume an unfinished\n"
                "                    drill, else the default scenario)\n"
                "  --script FILE     run the UI steps in FILE (see gui/script.hpp), save screenshots, exit\n"
@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     } else if (a == "--scale") o.scale = std::stof(value());
     else if (a == "--fullscreen") o.fullscreen = true;
     else if (a == "--state-dir") o.state_dir = value();
+    else if (a == "--store") o.store = value();
     else if (a == "--script") o.script = value();
     else if (a == "--screenshots") o.screenshots = value();
     else if (a == "--bench") o.bench = true;

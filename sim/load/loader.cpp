@@ -56,6 +56,7 @@ class ChainLoader {
  public:
   Model model;
   Diagnostics problems;
+  std::string plan_override;  // load this plan instead of the one the scenario names (plan revisions)
 
   // Loads `path` (shown as `shown`) and what it chains to; the kind loaded, or nullopt on failure.
   std::optional<FileKind> load(const std::string& path, const std::string& shown, std::optional<FileKind> expected,
@@ -117,9 +118,9 @@ class ChainLoader {
         chain_ok = false;
       } else {
         namespace fs = std::filesystem;
-        const std::string next_path = (fs::path(path).parent_path() / next->value).string();
-        const std::string next_shown =
-            (fs::path(shown).parent_path() / next->value).lexically_normal().generic_string();
+        std::string next_path = (fs::path(path).parent_path() / next->value).string();
+        std::string next_shown = (fs::path(shown).parent_path() / next->value).lexically_normal().generic_string();
+        if (*kind == FileKind::scenario && !plan_override.empty()) next_path = next_shown = plan_override;
         const Referrer here{&ctx, next};
         chain_ok = load(next_path, next_shown, below(*kind), &here).has_value() && !incomplete_;
       }
@@ -154,10 +155,11 @@ class ChainLoader {
   bool incomplete_ = false;  // some file of the chain could not be loaded
 };
 
-LoadResult load_any(const std::string& path, std::optional<FileKind> expected) {
+LoadResult load_any(const std::string& path, std::optional<FileKind> expected, const std::string& plan = {}) {
   LoadResult result;
   try {
     ChainLoader loader;
+    loader.plan_override = plan;
     const auto kind = loader.load(path, path, expected, nullptr);
     if (kind) result.kind = *kind;
     if (kind && loader.problems.empty()) {
@@ -183,5 +185,9 @@ LoadResult load_file(const std::string& path) { return load_any(path, std::nullo
 LoadResult load_scenario(const std::string& path) { return load_any(path, FileKind::scenario); }
 
 LoadResult load_plan(const std::string& path) { return load_any(path, FileKind::plan); }
+
+LoadResult load_scenario_with_plan(const std::string& scenario, const std::string& plan) {
+  return load_any(scenario, FileKind::scenario, plan);
+}
 
 }  // namespace drillsim

@@ -28,6 +28,10 @@ LoadResult load_scenario(const std::string& path);
 // Loads a plan (with catalog, platform, organisation); used for plan revisions and `drillsim show`.
 LoadResult load_plan(const std::string& path);
 
+// Loads a scenario with another plan than the one it names (a revision: plan B against plan A).
+// The scenario's ids must exist in that plan's chain; problems are reported as usual.
+LoadResult load_scenario_with_plan(const std::string& scenario, const std::string& plan);
+
 // Parses "90s", "20m", "2h", "1h30m", "1d", or a plain integer of seconds. False on anything else.
 bool parse_duration(const std::string& text, SimTime& out);
 

@@ -72,7 +72,7 @@ void Drill::propagate() {
     if (after == Health::down) {
       cs.down_since = now_;
       for (SimTime s : outage_thresholds_) wake_at(now_ + s);
-    } else if (before == Health::down) {
+    } else if (before == Health::down && cs.down_since != never) {  // never: off since the baseline (standby)
       cs.total_down += now_ - cs.down_since;
       cs.down_since = never;
     }

@@ -12,6 +12,7 @@ PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
     : model_(model),
       controls_(model.organisation.posts.size(), posts.empty() ? 1 : 0),
       started_(model.plan.procedures.size(), 0),
+      first_started_(model.plan.procedures.size(), never),
       running_(model.plan.procedures.size(), 0),
       armed_(model.plan.procedures.size(), 1),
       since_(model.plan.procedures.size(), 0),
@@ -66,6 +67,7 @@ bool PlanPolicy::submit(Drill& drill, Ix post, Ix action, Ix target, const std::
 void PlanPolicy::start_procedure(Drill& drill, Ix procedure) {
   if (running_[procedure] || (started_[procedure] && !model_.plan.procedures[procedure].repeat)) return;
   started_[procedure] = 1;
+  if (first_started_[procedure] == never) first_started_[procedure] = drill.now();
   running_[procedure] = 1;
   armed_[procedure] = 0;
   since_[procedure] = drill.messages_delivered();

@@ -18,6 +18,7 @@ class PlanPolicy {
   void act(Drill& drill);
   bool procedure_started(Ix procedure) const { return started_[procedure] != 0; }
   bool step_reached(Ix procedure, Ix step) const { return reached_[procedure][step] != 0; }
+  SimTime first_started(Ix procedure) const { return first_started_[procedure]; }  // never if not started
 
  private:
   struct Active {
@@ -32,6 +33,7 @@ class PlanPolicy {
   const Model& model_;
   std::vector<char> controls_;  // by post
   std::vector<char> started_;   // by procedure: started at least once
+  std::vector<SimTime> first_started_;
   std::vector<char> running_;   // by procedure: an instance is under way
   std::vector<char> armed_;     // by procedure: may start (again) when its trigger holds
   std::vector<std::size_t> since_;  // by procedure: messages delivered when it last started

@@ -43,18 +43,25 @@ TEST_CASE("the setup reads back as written") {
   CHECK(back.participants[0].role == 1);
 }
 
-TEST_CASE("a drill cut off mid-way is on disk, resumes to the same journal, and a finished one is not offered") {
+namespace {
+
+// Runs a drill for a while as a window would, "closes" it, resumes it from what was saved, and
+// finishes it: the resumed journal must be the saved one, and a finished drill is not offered again.
+void cut_and_resume(const std::string& dir, const std::string& store) {
   auto model = test::load_or_fail(test::default_scenario());
   const Model& m = *model;
-  std::string dir = temp_dir("drillsim-test-autosave");
   SessionSetup setup;
   setup.scenario_path = test::default_scenario();
   setup.participants = {{"乙", m.find_post("technical"), 0}};
   std::string saved_jsonl;
+  std::int64_t drill_id = 0;
   {
-    Autosave save(dir);
+    Autosave save(dir, store, records::Durability::normal);
+    if (store != "none") REQUIRE(save.store());
     DrillSession live(model, setup, 0);
-    REQUIRE(save.begin(live));
+    std::string error;
+    REQUIRE(save.begin(live, "主持人", &error));
+    drill_id = save.drill_id();
     live.advance_to(2500);
     live.submit("乙", m.find_post("technical"), m.find_action("bastion_login"), m.find_component("db_server"),
                 "db_server", "");
@@ -63,7 +70,7 @@ TEST_CASE("a drill cut off mid-way is on disk, resumes to the same journal, and 
     saved_jsonl = live.drill().journal().to_jsonl();
     save.stop();  // the window closed (or the process died) here
   }
-  Autosave again(dir);
+  Autosave again(dir, store, records::Durability::normal);
   REQUIRE(again.has_unfinished());
   std::string error;
   auto saved = again.load(&error);
@@ -71,6 +78,7 @@ TEST_CASE("a drill cut off mid-way is on disk, resumes to the same journal, and 
   REQUIRE(saved);
   CHECK(saved->scenario_path == test::default_scenario());
   CHECK(saved->clock == 4000);
+  CHECK(saved->drill_id == drill_id);
   SessionSetup back;
   REQUIRE(setup_from_yaml(saved->setup_yaml, m, back, &error));
   auto resumed = resume_session(model, back, saved->journal, saved->clock, 0, error);
@@ -78,9 +86,30 @@ TEST_CASE("a drill cut off mid-way is on disk, resumes to the same journal, and 
   REQUIRE(resumed);
   CHECK(resumed->drill().journal().to_jsonl() == saved_jsonl);
 
-  REQUIRE(again.begin(*resumed));
+  REQUIRE(again.begin(*resumed, "主持人", &error, &*saved));
   resumed->advance_to(resumed->drill().end_time());
-  again.finish();
-  CHECK_FALSE(Autosave(dir).has_unfinished());
+  REQUIRE(again.finish(nullptr, nullptr, &error));
+  if (again.store()) {
+    // The store holds the whole drill, written through across the "crash", and knows it finished.
+    std::vector<JournalEntry> stored;
+    REQUIRE(again.store()->journal(drill_id, stored, error));
+    CHECK(stored.size() == resumed->drill().journal().size());
+    CHECK(again.store()->drill(drill_id)->status == "finished");
+    CHECK(again.store()->drill(drill_id)->mode == "live");
+  }
+  CHECK_FALSE(Autosave(dir, store).has_unfinished());
+}
+
+}  // namespace
+
+TEST_CASE("a drill cut off mid-way resumes from the records store") {
+  std::string dir = temp_dir("drillsim-test-autosave-store");
+  cut_and_resume(dir, (std::filesystem::path(dir) / "drills.db").string());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("without a records store the journal is kept in a file and resumes alike") {
+  std::string dir = temp_dir("drillsim-test-autosave-file");
+  cut_and_resume(dir, "none");
   std::filesystem::remove_all(dir);
 }

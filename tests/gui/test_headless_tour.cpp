@@ -50,7 +50,8 @@ void image_stats(const sf::Image& img, double& variance, std::size_t& colours) {
 
 const char* shots[] = {"01_start",          "02_situation_truth",     "03_situation_known", "04_inbox",
                        "05_actions",        "06_plan",                "07_facilitator",     "08_timeline",
-                       "09_trainee_situation", "10_trainee_inbox", "11_debrief"};
+                       "09_trainee_situation", "10_trainee_inbox", "11_debrief",
+                       "12_verdicts",       "13_improvements",        "14_records"};
 
 }  // namespace
 
@@ -81,6 +82,10 @@ TEST_CASE("the tour script runs headless in zh and en at 1280x800 and 1920x1080 
       std::string report = read(dir / "report.txt");
       CHECK(report.find("glyphs_missing=0\n") != std::string::npos);
       CHECK(report.find("missing_key=") == std::string::npos);
+      // The after-action report was exported through scoring/ and holds the drill's Chinese text.
+      std::string html = read(dir / "report" / "drill-report.html");
+      CHECK(html.find("<html") != std::string::npos);
+      CHECK(html.size() > 5000);
       unsigned w = 0, h = 0;
       std::sscanf(size, "%ux%u", &w, &h);
       for (const char* shot : shots) {

@@ -25,7 +25,7 @@ TEST_CASE("the zh and en string tables have the same keys") {
 TEST_CASE("every key the console's sources name is in both tables") {
   test::load_strings();
   std::set<std::string> keys;
-  std::regex literal(R"re(\btrf?\("([A-Za-z0-9_.]+)")re");
+  std::regex literal(R"re(\btrf?\("([A-Za-z0-9_.]+)"\s*[,)])re");
   for (const auto& entry : std::filesystem::directory_iterator(test::source_path("gui"))) {
     if (entry.path().extension() != ".cpp") continue;
     std::ifstream in(entry.path());
@@ -41,6 +41,7 @@ TEST_CASE("every key the console's sources name is in both tables") {
   for (const char* k : {"fault", "clear", "message", "absent", "late", "fire", "load", "fact"})
     keys.insert(std::string("inject_kind.") + k);
   for (const char* r : {"P", "S", "M", "U"}) keys.insert(std::string("rating.") + r);
+  for (const char* s : {"open", "done", "dropped"}) keys.insert(std::string("debrief.status_") + s);
   for (const char* k : {"inbox.kind_message", "inbox.kind_observation", "inbox.kind_arrived", "known.unknown",
                         "known.down", "known.degraded", "known.up", "state.up", "state.degraded", "state.down",
                         "state.standby", "state.switched_off", "state.moved_out", "state.destroyed",

@@ -1,0 +1,132 @@
+// One replication and its measurements.
+#include "evaluation/replication.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "scoring/rubric.hpp"
+#include "scoring/score.hpp"
+#include "sim/world/plan_policy.hpp"
+
+namespace drillsim {
+namespace {
+
+constexpr double not_applicable = std::numeric_limits<double>::quiet_NaN();
+
+bool watched(const Model& m, Ix c) {
+  switch (m.platform.components[c].kind) {
+    case ComponentKind::application:
+    case ComponentKind::database:
+    case ComponentKind::server:
+    case ComponentKind::ups:
+    case ComponentKind::storage:
+    case ComponentKind::wan_line:
+      return true;
+    default:
+      break;
+  }
+  for (const BusinessEvent& b : m.scenario.calendar)
+    for (Ix n : b.needs)
+      if (n == c) return true;
+  return false;
+}
+
+// When the first action carrying a communication of this kind was done (never if none).
+SimTime first_comm(const Drill& d, Communication::Kind kind) {
+  SimTime first = never;
+  const auto& actions = d.model().catalog.actions;
+  for (Ix a = 0; a < actions.size(); ++a)
+    if (actions[a].comm.kind == kind) first = std::min(first, d.truth().first_done_at[a]);
+  return first;
+}
+
+}  // namespace
+
+std::vector<MetricDef> metrics_for(const Model& m, bool with_score) {
+  using K = MetricDef::Kind;
+  std::vector<MetricDef> out;
+  const double end = static_cast<double>(m.scenario.end);
+  for (const BusinessEvent& b : m.scenario.calendar)
+    out.push_back({K::probability, "held:" + b.id, Text{b.name.zh + " 进行", "held: " + b.name.in(Lang::en)}});
+  for (Ix c = 0; c < m.platform.components.size(); ++c) {
+    if (!watched(m, c)) continue;
+    const Component& comp = m.platform.components[c];
+    out.push_back({K::probability, "up:" + comp.id, Text{comp.name.zh + " 全程未中断", "never down: " + comp.name.in(Lang::en)}});
+    out.push_back({K::duration, "down:" + comp.id, Text{comp.name.zh + " 中断时长", "downtime: " + comp.name.in(Lang::en)}, 0, end});
+  }
+  for (const Procedure& p : m.plan.procedures)
+    if (p.within > 0)
+      out.push_back({K::probability, "limit:" + p.id,
+                     Text{p.name.zh + " 按时限完成", "within its limit: " + p.name.in(Lang::en)}});
+  if (m.plan.reporting.first_within > 0)
+    out.push_back({K::probability, "first_report", Text{"首报按时", "first report on time"}});
+  if (m.plan.grading.within > 0) out.push_back({K::probability, "grading", Text{"定级按时", "grading on time"}});
+  out.push_back({K::probability, "data_lost", Text{"数据丢失", "data lost"}});
+  out.push_back({K::number, "level", Text{"实际事件级别", "true level (rank)"}, 0, 5});
+  if (with_score) out.push_back({K::number, "score", Text{"得分", "score (%)"}, 0, 100});
+  return out;
+}
+
+void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t seed, const std::vector<MetricDef>& metrics,
+                     const scoring::Rubric* rubric, std::vector<double>& values) {
+  const Model& m = *model;
+  DrillOptions options;
+  options.seed = seed;
+  options.seed_given = true;
+  options.journal = rubric != nullptr;  // scoring reads the journal; otherwise run without one
+  Drill drill(model, options);
+  PlanPolicy policy(m);
+  std::vector<SimTime> resolved(m.plan.procedures.size(), never);
+  auto watch = [&] {
+    for (Ix p = 0; p < m.plan.procedures.size(); ++p)
+      if (resolved[p] == never && policy.first_started(p) != never &&
+          drill.condition_holds(m.plan.procedures[p].resolved, no_ix, 0, policy.first_started(p)))
+        resolved[p] = drill.now();
+  };
+  policy.act(drill);
+  watch();
+  while (drill.step()) {
+    policy.act(drill);
+    watch();
+  }
+
+  SimTime incident = never;
+  for (Ix p = 0; p < m.plan.procedures.size(); ++p) incident = std::min(incident, policy.first_started(p));
+  values.assign(metrics.size(), not_applicable);
+  const WorldState& s = drill.truth();
+  std::size_t i = 0;
+  for (Ix b = 0; b < m.scenario.calendar.size(); ++b, ++i) {
+    BusinessState st = s.business[b].state;
+    values[i] = st == BusinessState::held || st == BusinessState::held_fallback || st == BusinessState::delayed;
+  }
+  for (Ix c = 0; c < m.platform.components.size(); ++c) {
+    if (!watched(m, c)) continue;
+    SimTime down = drill.downtime(c);
+    values[i++] = down == 0;
+    values[i++] = static_cast<double>(down);
+  }
+  for (Ix p = 0; p < m.plan.procedures.size(); ++p) {
+    const Procedure& proc = m.plan.procedures[p];
+    if (proc.within <= 0) continue;
+    SimTime start = policy.first_started(p);
+    values[i++] = start == never ? not_applicable : (resolved[p] != never && resolved[p] - start <= proc.within);
+  }
+  if (m.plan.reporting.first_within > 0) {
+    SimTime first = first_comm(drill, Communication::Kind::report);
+    values[i++] = incident == never ? not_applicable : (first != never && first - incident <= m.plan.reporting.first_within);
+  }
+  if (m.plan.grading.within > 0) {
+    SimTime graded = first_comm(drill, Communication::Kind::declare_level);
+    values[i++] = incident == never ? not_applicable : (graded != never && graded - incident <= m.plan.grading.within);
+  }
+  values[i++] = s.data_lost;
+  values[i++] = s.level == no_ix ? 0 : m.plan.levels[s.level].rank;
+  if (rubric && i < metrics.size()) {
+    scoring::ScoreSheet sheet;
+    std::string error;
+    if (scoring::score_journal(model, drill.journal().entries(), *rubric, sheet, error))
+      values[i] = sheet.overall.percent();
+  }
+}
+
+}  // namespace drillsim
