@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/commands.hpp"
+#include "bench/evaluate_bench.hpp"
 #include "bench/kernel_hold.hpp"
 
 namespace drillsim::app {
@@ -11,6 +12,8 @@ void add_bench(CLI::App& app) {
   cmd->require_subcommand(1);
   auto* kernel = cmd->add_subcommand("kernel", "Hold model: event queue against a bare std::priority_queue");
   kernel->callback([] { set_exit_code(run_kernel_bench(std::cout)); });
+  auto* evaluate = cmd->add_subcommand("evaluate", "Monte Carlo replications per second, largest seed scenario");
+  evaluate->callback([] { set_exit_code(run_evaluate_bench(std::cout, DRILLSIM_SOURCE_DIR)); });
 }
 
 }  // namespace drillsim::app

@@ -130,9 +130,18 @@ int observe(const RecordsOptions& o) {
   e.rating = o.rating;
   e.text = o.text;
   e.t = -1;
+  // The objective must be one of the drill's; --at (HH:MM on its simulated clock) needs its start.
+  LoadResult loaded = load_scenario(d->scenario_path);
+  if (loaded.ok()) {
+    std::string known;
+    bool found = false;
+    for (const auto& obj : loaded.model->scenario.objectives) {
+      known += (known.empty() ? "" : ", ") + obj.id;
+      found = found || obj.id == o.objective;
+    }
+    if (!found) return fail("drill " + std::to_string(o.drill) + " has no objective '" + o.objective + "' (its objectives: " + known + ")");
+  }
   if (!o.at.empty()) {
-    // HH:MM on the drill's simulated clock; the scenario is needed to turn it into drill time.
-    LoadResult loaded = load_scenario(d->scenario_path);
     if (!loaded.ok()) return fail(d->scenario_path + ": does not load; give the observation without --at");
     int h = 0, m = 0;
     if (std::sscanf(o.at.c_str(), "%d:%d", &h, &m) != 2) return fail("--at wants HH:MM");

@@ -77,10 +77,12 @@ void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t se
   Drill drill(model, options);
   PlanPolicy policy(m);
   std::vector<SimTime> resolved(m.plan.procedures.size(), never);
+  std::vector<CachedCondition> goals;
+  for (const Procedure& p : m.plan.procedures) goals.emplace_back(&p.resolved);
   auto watch = [&] {
     for (Ix p = 0; p < m.plan.procedures.size(); ++p)
       if (resolved[p] == never && policy.first_started(p) != never &&
-          drill.condition_holds(m.plan.procedures[p].resolved, no_ix, 0, policy.first_started(p)))
+          goals[p].holds(drill, no_ix, 0, policy.first_started(p)))
         resolved[p] = drill.now();
   };
   policy.act(drill);

@@ -28,9 +28,13 @@ float auto_scale(const AppOptions& o) {
     float s = static_cast<float>(std::atof(env));
     if (s > 0.5f && s < 4) return s;
   }
-  // SFML 2.5 does not report DPI: judge by the desktop's height (a 4K screen gets 2x).
-  unsigned h = sf::VideoMode::getDesktopMode().height;
-  return h >= 2000 ? 2.0f : h >= 1400 ? 1.5f : 1.0f;
+  // SFML 2.5 does not report DPI: judge by the desktop's height (a 4K screen gets 2x), and let a
+  // full-HD window have larger text for the projector.
+  unsigned h = o.fullscreen ? sf::VideoMode::getDesktopMode().height : o.height;
+  unsigned desktop = sf::VideoMode::getDesktopMode().height;
+  float by_desktop = desktop >= 2000 ? 2.0f : desktop >= 1400 ? 1.5f : 1.0f;
+  float by_window = h >= 1000 ? 1.2f : 1.0f;
+  return std::max(by_desktop, by_window);
 }
 
 }  // namespace

@@ -1,4 +1,10 @@
 // The console's commands (what a click or a script step does) and its per-frame bookkeeping.
+//
+// Sections
+//   screens        screen names
+//   commands       scenario choice, start and resume, submissions, the clock, injects, evaluations
+//   per frame      finishing the drill, glyphs for new journal lines, the knowledge of the trainees
+//   score          scoring the journal (cached) and exporting the after-action report
 #include "gui/console.hpp"
 
 #include <imgui.h>
@@ -7,6 +13,7 @@
 
 #include "gui/strings.hpp"
 #include "gui/used_text.hpp"
+#include "gui/widgets.hpp"
 #include "records/stored_drill.hpp"
 #include "scoring/report.hpp"
 #include "sim/load/loader.hpp"
@@ -35,6 +42,7 @@ Console::Console(FontAtlas& atlas, std::function<std::int64_t()> wall_ms, std::s
                  std::string store_path, records::Durability durability)
     : atlas_(atlas), wall_ms_(std::move(wall_ms)), autosave_(std::move(autosave_dir), std::move(store_path), durability) {
   atlas_.want(strings().all_text());
+  set_text_observer(&Console::on_text, this);
   scan_library(shipped_scenarios_dir());
   std::string error;
   saved_ = autosave_.load(&error);
@@ -45,7 +53,16 @@ Console::Console(FontAtlas& atlas, std::function<std::int64_t()> wall_ms, std::s
     rubric_error_ = problems.empty() ? "the scoring rubric cannot be loaded" : problems.front().str();
 }
 
-Console::~Console() { autosave_.stop(); }
+Console::~Console() {
+  autosave_.stop();
+  set_text_observer(nullptr, nullptr);
+}
+
+void Console::on_text(std::string_view text, void* self) {
+  auto* c = static_cast<Console*>(self);
+  c->atlas_.want(text);
+  if (c->collect_shown_ && c->shown_.size() < 200000) c->shown_.emplace(text);
+}
 
 // ---------------------------------------------------------------- commands
 
@@ -60,6 +77,7 @@ void Console::set_lang(Lang lang) { strings().set_lang(lang); }
 
 void Console::set_view(View v) {
   ui_.view = v;
+  status_.clear();  // the last command's result may be about another post
   if (!screen_visible(ui_.screen)) ui_.screen = session_ ? Screen::situation : Screen::start;
   std::vector<Ix> posts = view_posts();
   if (!v.facilitator && !posts.empty()) ui_.actions_post = posts.front();
@@ -112,6 +130,7 @@ bool Console::start_drill() {
     set_status(tr("status.no_scenario"), false);
     return false;
   }
+  if (session_ && !session_->drill().finished()) end_drill();  // a drill is never left running in the store
   autosave_.stop();
   session_ = std::make_unique<DrillSession>(model_, draft_, wall_ms());
   std::string error;
@@ -350,17 +369,24 @@ std::string Console::used_text() const {
   if (session_)
     for (const auto& e : session_->drill().journal().entries())
       out += render_entry(*model_, e, Lang::zh) + render_entry(*model_, e, Lang::en);
+  for (const auto& s : shown_) out += s;
   return out;
 }
 
 std::string Console::facilitator_name() const { return tr("role.facilitator"); }
 
+// ---------------------------------------------------------------- score
+
 const ScoreView& Console::score() {
   if (!session_) return score_;
   const auto& journal = session_->drill().journal().entries();
   if (score_.journal_size == journal.size()) return score_;
+  std::int64_t now = wall_ms();
+  bool fresh_enough = score_.journal_size != static_cast<std::size_t>(-1) && now - score_.computed_at_ms < 2000;
+  if (fresh_enough && !session_->drill().finished()) return score_;
   score_ = ScoreView{};
   score_.journal_size = journal.size();
+  score_.computed_at_ms = now;
   if (!rubric_error_.empty()) {
     score_.error = rubric_error_;
     return score_;

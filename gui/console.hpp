@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "gui/autosave.hpp"
@@ -51,6 +52,7 @@ struct View {
 // The drill's score as scoring/ computes it from the journal (recomputed when the journal grew).
 struct ScoreView {
   std::size_t journal_size = static_cast<std::size_t>(-1);
+  std::int64_t computed_at_ms = 0;  // a running timed drill is re-scored at most every two seconds
   bool ok = false;
   std::string error;
   scoring::ScoreSheet sheet;
@@ -159,6 +161,8 @@ class Console {
   // Builds the whole UI (between ImGui::NewFrame and ImGui::Render).
   void frame();
   void set_ui_scale(float s) { ui_scale_ = s; }
+  // Keep every distinct text drawn, so used_text() covers text made at run time too (scripts, tests).
+  void collect_shown_text(bool on) { collect_shown_ = on; }
   float ui_scale() const { return ui_scale_; }
 
   // ---- what the screens read ----
@@ -208,6 +212,9 @@ class Console {
   bool status_ok_ = true;
   std::size_t glyphs_seen_ = 0;  // journal entries already given to the atlas
   float ui_scale_ = 1;
+  bool collect_shown_ = false;
+  std::unordered_set<std::string> shown_;  // every distinct text drawn (scripts: the glyph check)
+  static void on_text(std::string_view text, void* self);
   bool finished_seen_ = false;
 
   void reset_knowledge();

@@ -66,11 +66,17 @@ FontAtlas::FontAtlas() : wanted_(0x10000, 0), built_(0x10000, 0) {
   source_ = find_cjk_font();
 }
 
-void FontAtlas::want(std::string_view utf8) {
-  for (std::uint32_t c : codepoints(utf8)) {
-    if (c < 0x20 || wanted_[c]) continue;
-    wanted_[c] = 1;
-    if (!built_[c]) pending_ = true;
+void FontAtlas::want(std::string_view s) {
+  // Called with every text drawn, every frame: ASCII is wanted from the start, so skip it fast.
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) {
+      for (std::uint32_t c : codepoints(s.substr(i))) {
+        if (c < 0x20 || wanted_[c]) continue;
+        wanted_[c] = 1;
+        if (!built_[c]) pending_ = true;
+      }
+      return;
+    }
   }
 }
 

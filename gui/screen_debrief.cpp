@@ -1,6 +1,8 @@
 // Debrief: the score and the verdicts per step and post (scoring/), what the drill came to, the
 // evaluators' observations, the improvement plan, the timeline, the HTML report and the yearly
 // record view (records/).
+//
+// Sections: score_tab, verdicts_tab, outcomes_tab, improvements_tab, records_tab, export_row, draw_debrief.
 #include <imgui.h>
 
 #include <ctime>
@@ -92,9 +94,9 @@ void verdicts_tab(Console& c, const ScoreView& sv) {
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn(tr("debrief.verdict"), ImGuiTableColumnFlags_WidthFixed, em() * 5.5f);
   ImGui::TableSetupColumn(tr("debrief.item"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  ImGui::TableSetupColumn(tr("debrief.why"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableSetupColumn(tr("debrief.post"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
   ImGui::TableSetupColumn(tr("debrief.points"), ImGuiTableColumnFlags_WidthFixed, em() * 4.5f);
-  ImGui::TableSetupColumn(tr("debrief.why"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
   ImGui::TableHeadersRow();
   for (const scoring::Item& it : sv.sheet.items) {
     ImGui::TableNextRow();
@@ -103,13 +105,13 @@ void verdicts_tab(Console& c, const ScoreView& sv) {
     ImGui::TableNextColumn();
     text_wrapped(scoring::item_title(m, it, lang));
     ImGui::TableNextColumn();
+    text_wrapped(tx(it.why));
+    ImGui::TableNextColumn();
     Ix post = it.post != no_ix ? it.post : it.accountable.empty() ? no_ix : it.accountable.front();
     text_wrapped(post < m.organisation.posts.size() ? tx(m.organisation.posts[post].name) : "—");
     if (!it.actor.empty()) text_disabled(it.actor);
     ImGui::TableNextColumn();
     text(it.penalty ? fmt::format("-{:g}", it.points) : fmt::format("{:g}/{:g}", it.points, it.max_points));
-    ImGui::TableNextColumn();
-    text_wrapped(tx(it.why));
   }
   ImGui::EndTable();
 }

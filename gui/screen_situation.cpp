@@ -177,6 +177,7 @@ void graph(Console& c, bool truth, float width) {
     ImVec4 clip(p.x + 8 * z, p.y + 2 * z, q.x - 4 * z, q.y - 2 * z);
     ImVec4 name_clip(clip.x, clip.y, clip.z, q.y - fs * 1.05f - 3 * z);  // two lines; the rest is in the tooltip
     const std::string& name = tx(m.platform.components[i].name);
+    observe_text(look.detail);
     dl->AddText(font, fs, ImVec2(p.x + 10 * z, p.y + 4 * z), IM_COL32(240, 242, 246, 255), name.c_str(),
                 name.c_str() + name.size(), (node_w - 16) * z, &name_clip);
     dl->AddText(font, fs * 0.85f, ImVec2(p.x + 10 * z, q.y - fs * 1.05f - 3 * z), IM_COL32(200, 205, 215, 255),
@@ -185,6 +186,7 @@ void graph(Console& c, bool truth, float width) {
     if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(p, q)) tip = look.tip;
   }
   if (!tip.empty()) {
+    observe_text(tip);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(em() * 28);
     text(tip);

@@ -58,7 +58,7 @@ void library_panel(Console& c) {
     ImGui::PushID(static_cast<int>(i));
     std::string name = e.name.empty() ? e.id : tx(e.name);
     if (ImGui::Selectable(name.c_str(), e.path == chosen)) c.choose_scenario(e.path);
-    tooltip_if_hovered(tx(e.description));
+    tooltip_if_hovered(name + "\n\n" + tx(e.description));
     ImGui::PopID();
   }
   if (open) ImGui::TreePop();
@@ -74,7 +74,8 @@ void participants_table(Console& c, const Model& m) {
     ImGui::TableSetupColumn(tr("start.participant"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr("start.post"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(tr("start.role"), ImGuiTableColumnFlags_WidthFixed, em() * 5);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em() * 3);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(tr("start.remove")).x + ImGui::GetStyle().FramePadding.x * 2 + 4);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < d.participants.size(); ++i) {
       Participant& p = d.participants[i];
@@ -124,13 +125,15 @@ void setup_panel(Console& c) {
   }
   const Scenario& sc = m->scenario;
   heading(tx(sc.name));
-  text_coloured(colour::muted, trf("start.plan_line", tx(m->plan.name), date_text(sc), clock_text(sc, 0),
+  text_coloured(colour::muted, trf("start.plan_line", tx(m->plan.name), date_text(sc), clock_text(sc, 0).substr(0, 5),
                                    describe_duration(sc.end, strings().lang())));
   text_wrapped(tx(sc.description));
   if (!sc.calendar.empty()) {
     std::string cal;
     for (const auto& b : sc.calendar) cal += (cal.empty() ? "" : "；") + clock_text(sc, b.at).substr(0, 5) + " " + tx(b.name);
-    text_coloured(colour::muted, trf("start.calendar_line", cal));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::muted);
+    text_wrapped(trf("start.calendar_line", cal));
+    ImGui::PopStyleColor();
   }
   ImGui::Spacing();
 
@@ -164,6 +167,7 @@ void setup_panel(Console& c) {
   bool ready = !d.participants.empty();
   for (const auto& p : d.participants) ready = ready && p.post != no_ix;
   if (!ready) text_coloured(colour::warn_text, tr("start.need_participant"));
+  if (c.session() && !c.session()->drill().finished()) text_coloured(colour::warn_text, tr("start.ends_running"));
   ImGui::BeginDisabled(!ready);
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(46, 125, 72, 255));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(58, 150, 88, 255));

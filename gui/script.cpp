@@ -1,4 +1,9 @@
 // Headless scripts: parsing, and running them against a console in a window (run_script).
+//
+// Sections
+//   parsing        lines to steps
+//   Runner::run    one step: the same Console command a widget calls
+//   run_script     the window, the steps, the glyph and string-key checks, report.txt
 #include "gui/script.hpp"
 
 #include <imgui.h>
@@ -258,6 +263,21 @@ void Runner::run(const ScriptStep& s) {
     if (target.is_relative()) target = std::filesystem::path(dir) / target;  // beside the screenshots
     if (!console.export_report(target.string(), &why)) fail(s, "export failed: " + why);
     else std::cout << "report " << target.string() << '\n';
+  } else if (cmd == "crash") {
+    std::cout << "crash: exiting without any cleanup" << std::endl;
+    std::_Exit(0);  // as a killed process would: nothing flushed or closed beyond what was written
+  } else if (cmd == "resume-saved") {
+    if (!console.saved()) return fail(s, "no unfinished drill to resume");
+    if (!console.resume_saved()) fail(s, "resume failed: " + console.status());
+  } else if (cmd == "expect-clock") {
+    SimTime t = 0;
+    if (!need(1) || !console.session() || !time(s, w[1], t)) return fail(s, "expect-clock TIME (with a drill)");
+    if (console.session()->drill().now() != t)
+      fail(s, "the clock is at " + std::to_string(console.session()->drill().now()) + " s, not " + std::to_string(t));
+  } else if (cmd == "expect-journal-at-least") {
+    if (!need(1) || !console.session()) return fail(s, "expect-journal-at-least N (with a drill)");
+    if (console.session()->drill().journal().size() < std::stoul(w[1]))
+      fail(s, "the journal has " + std::to_string(console.session()->drill().journal().size()) + " lines");
   } else if (cmd == "screenshot") {
     if (!need(1)) return;
     frames(3);  // let windows, tables and scrolling settle
@@ -282,9 +302,10 @@ int run_script(const AppOptions& o) {
   std::string dir = o.screenshots.empty() ? "." : o.screenshots;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  // A script never touches the facilitator's autosave: its own folder, cleared first.
+  // A script never touches the facilitator's autosave: its own folder, cleared first (unless named:
+  // a second script may resume what a first one left).
   std::string state = o.state_dir.empty() ? (std::filesystem::path(dir) / "state").string() : o.state_dir;
-  std::filesystem::remove_all(state, ec);
+  if (o.state_dir.empty()) std::filesystem::remove_all(state, ec);
 
   FontAtlas atlas;
   AppWindow app(o, atlas);
@@ -294,6 +315,7 @@ int run_script(const AppOptions& o) {
                   o.store.empty() ? (std::filesystem::path(state) / "drills.db").string() : o.store,
                   records::Durability::normal);
   console.set_ui_scale(app.scale());
+  console.collect_shown_text(true);
   console.choose_scenario(o.scenario.empty() ? default_scenario_path() : o.scenario);
   app.build_fonts();
   Runner runner{app, console, dir, wall, o.script};

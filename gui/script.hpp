@@ -17,6 +17,8 @@
 //   end                             truth on|off    zoom fit|PERCENT   procedure N
 //   timeline-post POST|all          screenshot NAME
 //   debrief-tab score|verdicts|outcomes|improvements|timeline|records   export FILE.html
+//   crash (exit at once, as a killed process)   resume-saved   expect-clock TIME
+//   expect-journal-at-least N
 #pragma once
 
 #include <string>

@@ -33,9 +33,7 @@ int mouse_index(sf::Mouse::Button b) {
 
 }  // namespace
 
-SfmlBridge::SfmlBridge(sf::Window& window) : window_(window) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.BackendPlatformName = "drillsim_sfml";
+void map_keys(ImGuiIO& io) {
   io.KeyMap[ImGuiKey_Tab] = sf::Keyboard::Tab;
   io.KeyMap[ImGuiKey_LeftArrow] = sf::Keyboard::Left;
   io.KeyMap[ImGuiKey_RightArrow] = sf::Keyboard::Right;
@@ -58,6 +56,67 @@ SfmlBridge::SfmlBridge(sf::Window& window) : window_(window) {
   io.KeyMap[ImGuiKey_X] = sf::Keyboard::X;
   io.KeyMap[ImGuiKey_Y] = sf::Keyboard::Y;
   io.KeyMap[ImGuiKey_Z] = sf::Keyboard::Z;
+}
+
+void feed_event(ImGuiIO& io, const sf::Event& event, MouseButtons& mouse) {
+  switch (event.type) {
+    case sf::Event::KeyPressed:
+    case sf::Event::KeyReleased: {
+      bool down = event.type == sf::Event::KeyPressed;
+      int k = event.key.code;
+      if (k >= 0 && k < static_cast<int>(sizeof(io.KeysDown) / sizeof(io.KeysDown[0]))) io.KeysDown[k] = down;
+      io.KeyCtrl = event.key.control;
+      io.KeyShift = event.key.shift;
+      io.KeyAlt = event.key.alt;
+      io.KeySuper = event.key.system;
+      break;
+    }
+    case sf::Event::TextEntered:
+      // UTF-32: what a key produced or what an input method committed (拼音 included).
+      if (event.text.unicode >= 0x20 && event.text.unicode != 0x7F) io.AddInputCharacter(event.text.unicode);
+      break;
+    case sf::Event::MouseMoved:
+      io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
+      break;
+    case sf::Event::MouseButtonPressed:
+    case sf::Event::MouseButtonReleased: {
+      int i = mouse_index(event.mouseButton.button);
+      if (i >= 0) {
+        mouse.down[i] = event.type == sf::Event::MouseButtonPressed;
+        if (mouse.down[i]) mouse.pressed[i] = true;
+      }
+      io.MousePos = ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
+      break;
+    }
+    case sf::Event::MouseWheelScrolled:
+      if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel && !io.KeyShift)
+        io.MouseWheel += event.mouseWheelScroll.delta;
+      else
+        io.MouseWheelH += event.mouseWheelScroll.delta;
+      break;
+    case sf::Event::LostFocus:
+      for (bool& d : mouse.down) d = false;  // a release outside the window is never seen
+      for (bool& k : io.KeysDown) k = false;
+      io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+      io.AddFocusEvent(false);
+      break;
+    case sf::Event::GainedFocus: io.AddFocusEvent(true); break;
+    case sf::Event::MouseLeft: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
+    default: break;
+  }
+}
+
+void feed_mouse_buttons(ImGuiIO& io, MouseButtons& mouse) {
+  for (int i = 0; i < 3; ++i) {
+    io.MouseDown[i] = mouse.pressed[i] || mouse.down[i];
+    mouse.pressed[i] = false;
+  }
+}
+
+SfmlBridge::SfmlBridge(sf::Window& window) : window_(window) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendPlatformName = "drillsim_sfml";
+  map_keys(io);
   io.GetClipboardTextFn = get_clipboard;
   io.SetClipboardTextFn = set_clipboard;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -85,54 +144,8 @@ SfmlBridge::~SfmlBridge() {
 }
 
 bool SfmlBridge::process(const sf::Event& event) {
-  ImGuiIO& io = ImGui::GetIO();
-  switch (event.type) {
-    case sf::Event::Closed: return false;
-    case sf::Event::KeyPressed:
-    case sf::Event::KeyReleased: {
-      bool down = event.type == sf::Event::KeyPressed;
-      int k = event.key.code;
-      if (k >= 0 && k < static_cast<int>(sizeof(io.KeysDown) / sizeof(io.KeysDown[0]))) io.KeysDown[k] = down;
-      io.KeyCtrl = event.key.control;
-      io.KeyShift = event.key.shift;
-      io.KeyAlt = event.key.alt;
-      io.KeySuper = event.key.system;
-      break;
-    }
-    case sf::Event::TextEntered:
-      // UTF-32: what a key produced or what an input method committed (拼音 included).
-      if (event.text.unicode >= 0x20 && event.text.unicode != 0x7F) io.AddInputCharacter(event.text.unicode);
-      break;
-    case sf::Event::MouseMoved:
-      io.MousePos = ImVec2(static_cast<float>(event.mouseMove.x), static_cast<float>(event.mouseMove.y));
-      break;
-    case sf::Event::MouseButtonPressed:
-    case sf::Event::MouseButtonReleased: {
-      int i = mouse_index(event.mouseButton.button);
-      if (i >= 0) {
-        mouse_down_[i] = event.type == sf::Event::MouseButtonPressed;
-        if (mouse_down_[i]) mouse_pressed_[i] = true;
-      }
-      io.MousePos = ImVec2(static_cast<float>(event.mouseButton.x), static_cast<float>(event.mouseButton.y));
-      break;
-    }
-    case sf::Event::MouseWheelScrolled:
-      if (event.mouseWheelScroll.wheel == sf::Mouse::VerticalWheel && !io.KeyShift)
-        io.MouseWheel += event.mouseWheelScroll.delta;
-      else
-        io.MouseWheelH += event.mouseWheelScroll.delta;
-      break;
-    case sf::Event::LostFocus:
-      for (bool& d : mouse_down_) d = false;  // a release outside the window is never seen
-      for (bool& k : io.KeysDown) k = false;
-      io.AddFocusEvent(false);
-      break;
-    case sf::Event::GainedFocus:
-      io.AddFocusEvent(true);
-      break;
-    case sf::Event::MouseLeft: io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX); break;
-    default: break;
-  }
+  if (event.type == sf::Event::Closed) return false;
+  feed_event(ImGui::GetIO(), event, mouse_);
   return true;
 }
 
@@ -142,10 +155,7 @@ void SfmlBridge::new_frame(float dt) {
   io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
   io.DisplayFramebufferScale = ImVec2(1, 1);  // SFML reports the window in framebuffer pixels
   io.DeltaTime = dt > 0 ? dt : 1.0f / 60.0f;
-  for (int i = 0; i < 3; ++i) {
-    io.MouseDown[i] = mouse_pressed_[i] || mouse_down_[i];
-    mouse_pressed_[i] = false;
-  }
+  feed_mouse_buttons(io, mouse_);
 }
 
 void SfmlBridge::update_cursor() {

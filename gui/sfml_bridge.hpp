@@ -9,7 +9,22 @@
 #include <array>
 #include <memory>
 
+struct ImGuiIO;
+
 namespace drillsim::gui {
+
+// The buttons as events left them (a press shorter than a frame still counts for one frame).
+struct MouseButtons {
+  bool down[3] = {false, false, false};
+  bool pressed[3] = {false, false, false};
+};
+
+// Sets io.KeyMap to SFML's key codes (io.KeysDown[] is indexed by sf::Keyboard::Key).
+void map_keys(ImGuiIO& io);
+// Translates one event into ImGui's input state; no window needed (the tests feed events).
+void feed_event(ImGuiIO& io, const sf::Event& event, MouseButtons& mouse);
+// Copies the buttons into io.MouseDown and forgets the one-frame presses.
+void feed_mouse_buttons(ImGuiIO& io, MouseButtons& mouse);
 
 class SfmlBridge {
  public:
@@ -28,8 +43,7 @@ class SfmlBridge {
  private:
   sf::Window& window_;
   std::array<std::unique_ptr<sf::Cursor>, 9> cursors_;  // by ImGuiMouseCursor
-  bool mouse_down_[3] = {false, false, false};
-  bool mouse_pressed_[3] = {false, false, false};  // a click shorter than a frame still counts
+  MouseButtons mouse_;
   int last_cursor_ = -2;
 };
 

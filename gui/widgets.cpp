@@ -10,6 +10,9 @@
 namespace drillsim::gui {
 namespace {
 
+TextObserver observer = nullptr;
+void* observer_context = nullptr;
+
 int resize_callback(ImGuiInputTextCallbackData* data) {
   if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
     auto* s = static_cast<std::string*>(data->UserData);
@@ -21,23 +24,37 @@ int resize_callback(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
+void set_text_observer(TextObserver fn, void* context) {
+  observer = fn;
+  observer_context = context;
+}
+
+void observe_text(std::string_view s) {
+  if (observer) observer(s, observer_context);
+}
+
+// What is typed (Chinese through an input method too) is observed, so its glyphs come next frame.
 bool input_text(const char* label, std::string& s, ImGuiInputTextFlags flags) {
+  observe_text(s);
   flags |= ImGuiInputTextFlags_CallbackResize;
   return ImGui::InputText(label, s.data(), s.capacity() + 1, flags, resize_callback, &s);
 }
 
 bool input_text_hint(const char* label, const char* hint, std::string& s, ImGuiInputTextFlags flags) {
+  observe_text(s);
   flags |= ImGuiInputTextFlags_CallbackResize;
   return ImGui::InputTextWithHint(label, hint, s.data(), s.capacity() + 1, flags, resize_callback, &s);
 }
 
 bool input_multiline(const char* label, std::string& s, const ImVec2& size) {
+  observe_text(s);
   return ImGui::InputTextMultiline(label, s.data(), s.capacity() + 1, size, ImGuiInputTextFlags_CallbackResize,
                                    resize_callback, &s);
 }
 
 bool combo(const char* label, int& current, const std::vector<std::string>& items) {
   bool changed = false;
+  for (const auto& item : items) observe_text(item);
   const char* preview = current >= 0 && current < static_cast<int>(items.size()) ? items[current].c_str() : "";
   if (ImGui::BeginCombo(label, preview)) {
     for (int i = 0; i < static_cast<int>(items.size()); ++i) {
@@ -54,9 +71,13 @@ bool combo(const char* label, int& current, const std::vector<std::string>& item
   return changed;
 }
 
-void text(const std::string& s) { ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size()); }
+void text(const std::string& s) {
+  observe_text(s);
+  ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
+}
 
 void text_wrapped(const std::string& s) {
+  observe_text(s);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(s.c_str(), s.c_str() + s.size());
   ImGui::PopTextWrapPos();
@@ -75,6 +96,7 @@ void text_disabled(const std::string& s) {
 }
 
 void badge(const std::string& s, ImU32 fill, ImU32 ink) {
+  observe_text(s);
   ImVec2 size = ImGui::CalcTextSize(s.c_str(), s.c_str() + s.size());
   ImVec2 pad(em() * 0.35f, em() * 0.1f);
   ImVec2 p = ImGui::GetCursorScreenPos();
@@ -86,6 +108,7 @@ void badge(const std::string& s, ImU32 fill, ImU32 ink) {
 
 void tooltip_if_hovered(const std::string& s) {
   if (s.empty() || !ImGui::IsItemHovered()) return;
+  observe_text(s);
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(em() * 30);
   text(s);

@@ -4,12 +4,19 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gui/trainee_knowledge.hpp"
 #include "sim/model/model.hpp"
 
 namespace drillsim::gui {
+
+// Every text the helpers below draw is shown to this observer first: the console feeds it to the
+// glyph atlas, so text made at run time (scores, verdicts, reasons) gets its glyphs.
+using TextObserver = void (*)(std::string_view text, void* context);
+void set_text_observer(TextObserver observer, void* context);
+void observe_text(std::string_view s);
 
 bool input_text(const char* label, std::string& s, ImGuiInputTextFlags flags = 0);
 bool input_text_hint(const char* label, const char* hint, std::string& s, ImGuiInputTextFlags flags = 0);

@@ -256,8 +256,12 @@ std::unique_ptr<Store> Store::open(const std::string& path, std::string& error, 
     sqlite3_busy_timeout(ro, 5000);
     std::string check;
     {
-      Stmt s(ro, "PRAGMA quick_check");
-      while (s.ok() && s.step() == SQLITE_ROW) check += (check.empty() ? "" : "; ") + s.text(0);
+      Stmt s(ro, "PRAGMA quick_check(4)");
+      while (s.ok() && s.step() == SQLITE_ROW) {
+        std::string line = s.text(0);
+        if (line.rfind("***", 0) == 0) continue;  // "*** in database main ***"
+        check += (check.empty() ? "" : "; ") + line;
+      }
       if (!s.ok()) check = sqlite3_errmsg(ro);
     }
     bool ok1 = false, ok2 = false;

@@ -105,7 +105,7 @@ std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet
     Improvement imp;
     imp.kind = it.kind;
     imp.due = due;
-    imp.finding = it.why;
+    imp.finding = Text{item_title(m, it, Lang::zh) + "：" + it.why.zh, item_title(m, it, Lang::en) + ": " + it.why.en};
     imp.post = first_post(it.accountable);
     auto text = [&](auto f) { imp.action = Text{f(Lang::zh), f(Lang::en)}; };
     switch (it.kind) {

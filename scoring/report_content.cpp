@@ -410,8 +410,8 @@ class Builder {
                         {T(row.item.finding), ""},
                         {T(row.item.action), ""},
                         {row.item.post.empty() ? "—" : post_id(row.item.post), ""},
-                        {row.item.due, ""},
-                        {status, row.status == "done" ? "done" : row.status == "open" ? "late" : ""}});
+                        {row.item.due, "nowrap"},
+                        {status, row.status == "done" ? "done nowrap" : row.status == "open" ? "late nowrap" : "nowrap"}});
     }
     if (t.rows.empty()) sec.blocks.push_back(paragraph(L("无需整改。", "Nothing to improve.")));
     else sec.blocks.push_back(table(t));

@@ -53,6 +53,7 @@ td.out_of_order { color: var(--order); font-weight: 600; }
 td.partial, td.needless { color: var(--grey); font-weight: 600; }
 td.missed, td.violation, td.lost, td.wrong_level { color: var(--missed); font-weight: 600; }
 td.open { color: var(--open); }
+td.nowrap { white-space: nowrap; }
 td.rating-P { color: var(--done); font-weight: 600; } td.rating-S { color: #827717; font-weight: 600; }
 td.rating-M { color: var(--late); font-weight: 600; } td.rating-U { color: var(--missed); font-weight: 600; }
 ul { margin: 4px 0 12px; padding-left: 22px; }

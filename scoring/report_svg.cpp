@@ -7,7 +7,6 @@
 
 #include "scoring/report_internal.hpp"
 #include "scoring/score_internal.hpp"
-#include "sim/world/names.hpp"
 #include "sim/world/timeline.hpp"
 
 namespace drillsim::scoring {
@@ -44,6 +43,32 @@ const char* colour(Verdict v) {
   return "#90a4ae";
 }
 
+// Width of a text in pixels at 13 px, roughly: CJK characters are square, others about half.
+double text_width(const std::string& s, double size = 13) {
+  double w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    w += n >= 3 ? size : size * 0.55;
+    i += n;
+  }
+  return w;
+}
+
+// The text cut (with an ellipsis) to fit a width.
+std::string fit(const std::string& s, double width, double size = 13) {
+  if (text_width(s, size) <= width) return s;
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (text_width(out + s.substr(i, n) + "…", size) > width) break;
+    out += s.substr(i, n);
+    i += n;
+  }
+  return out + "…";
+}
+
 constexpr const char* other_colour = "#90a4ae";  // an action that is evidence of nothing in particular (a repeat)
 
 struct Bar {
@@ -63,6 +88,7 @@ struct Mark {
 
 struct Lane {
   std::string name;
+  bool fault = false;  // a fault's lane: its bar is labelled with the fault's name
   std::vector<Bar> bars;
   std::vector<Mark> marks;
   std::vector<std::pair<std::string, SimTime>> labels;  // text at a time (business events)
@@ -96,6 +122,7 @@ std::string timeline_svg(const ReportInput& in) {
       }
     Ix c = m.find_component(e.subject);
     Lane lane;
+    lane.fault = true;
     lane.name = (zh ? "故障：" : "Fault: ") + (c == no_ix ? e.subject : m.platform.components[c].name.in(lang));
     lane.bars.push_back({e.t, end, "#e57373", e.text.in(lang) + " " + at(e.t) + "–" + at(end), e.text.in(lang), false});
     lanes.push_back(std::move(lane));
@@ -115,7 +142,11 @@ std::string timeline_svg(const ReportInput& in) {
                               : b.state == BusinessState::delayed       ? "延迟"
                               : b.state == BusinessState::missed        ? "未能进行"
                                                                         : "未到")
-                           : business_state_name(b.state);
+                           : (b.state == BusinessState::held            ? "on time"
+                              : b.state == BusinessState::held_fallback ? "fallback"
+                              : b.state == BusinessState::delayed       ? "late"
+                              : b.state == BusinessState::missed        ? "missed"
+                                                                        : "not due");
     business.marks.push_back({ev.at, Mark::Shape::diamond, c, ev.name.in(lang) + " " + at(ev.at) + " " + state});
     if (b.settled != never && b.settled > ev.at)
       business.bars.push_back({ev.at, b.settled, c, ev.name.in(lang) + " " + at(ev.at) + "–" + at(b.settled), "", false});
@@ -147,7 +178,7 @@ std::string timeline_svg(const ReportInput& in) {
     auto it = post_lane.find(post);
     if (it != post_lane.end()) return lanes[it->second];
     post_lane[post] = lanes.size();
-    lanes.push_back(Lane{m.organisation.posts[post].name.in(lang), {}, {}, {}});
+    lanes.push_back(Lane{m.organisation.posts[post].name.in(lang), false, {}, {}, {}});
     return lanes.back();
   };
   std::map<std::uint32_t, SimTime> done_at;
@@ -174,7 +205,7 @@ std::string timeline_svg(const ReportInput& in) {
     std::string verdict;
     if (auto it = evidence.find(e.run); it != evidence.end()) {
       bar.colour = colour(it->second->verdict);
-      bar.outline = it->second->penalty && it->second->points > 0;
+      bar.outline = it->second->verdict == Verdict::violation;
       verdict = " — " + verdict_text(it->second->verdict).in(lang);
     }
     bar.title = "#" + std::to_string(e.run) + " " + at(e.t) + "–" + at(end) + " " + name + (e.actor.empty() ? "" : "（" + e.actor + "）") + verdict;
@@ -253,19 +284,27 @@ std::string timeline_svg(const ReportInput& in) {
     double ly = lane_y[l];
     double lh = 14 + row * rows[l] + (lane.labels.empty() ? 0 : 12);
     if (l % 2 == 1) out += fmt::format("<rect x=\"0\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#f7f7f7\"/>\n", ly - 4, width, lh);
-    std::string name = lane.name;
-    out += fmt::format("<text x=\"8\" y=\"{:.1f}\" fill=\"#222\">{}</text>\n", ly + 10, esc(name));
+    out += fmt::format("<text x=\"8\" y=\"{:.1f}\" fill=\"#222\"><title>{}</title>{}</text>\n", ly + 10, esc(lane.name),
+                       esc(fit(lane.name, left - 14)));
     for (std::size_t b = 0; b < lane.bars.size(); ++b) {
       const Bar& bar = lane.bars[b];
       double bx = x(bar.from), bw = std::max(3.0, x(bar.to) - bx);
       double by = ly + row * rows_of[l][b];
       out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" rx=\"2\" fill=\"{}\"{}><title>{}</title></rect>\n",
                          bx, by, bw, row - 2, bar.colour, bar.outline ? " stroke=\"#000\" stroke-width=\"1.5\"" : "", esc(bar.title));
-      if (!bar.label.empty() && bw >= 7.0 * static_cast<double>(bar.label.size()) && lanes[l].name.rfind(zh ? "故障" : "Fault", 0) != 0)
+      if (!bar.label.empty() && bw >= 7.0 * static_cast<double>(bar.label.size()) && !lane.fault)
         out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" fill=\"#fff\" text-anchor=\"middle\">{}</text>\n",
                            bx + bw / 2, by + row - 5, esc(bar.label));
-      else if (!bar.label.empty() && lanes[l].name.rfind(zh ? "故障" : "Fault", 0) == 0)
-        out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\">{}</text>\n", bx + bw + 4, by + row - 4, esc(bar.label));
+      else if (!bar.label.empty() && lane.fault) {
+        // The fault's name after its bar, or before it when there is no room on the right.
+        const double room_right = width - (bx + bw + 4), room_left = bx - left - 4;
+        if (room_right >= room_left)
+          out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\">{}</text>\n", bx + bw + 4,
+                             by + row - 4, esc(fit(bar.label, room_right, 11)));
+        else
+          out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\" text-anchor=\"end\">{}</text>\n",
+                             bx - 4, by + row - 4, esc(fit(bar.label, room_left, 11)));
+      }
     }
     for (const Mark& mk : lane.marks) {
       double mx = x(mk.t), my = ly + row / 2 - 1;

@@ -259,10 +259,6 @@ class Judge {
         it.late_by = run.resolved - it.due;
         it.points = r_.penalties.resolved_late;
         it.rule_key = "penalties.resolved_late";
-      } else if (it.due <= o_.end && o_.finished) {
-        it.verdict = Verdict::missed;
-        it.points = r_.penalties.unresolved;
-        it.rule_key = "penalties.unresolved";
       } else if (it.due <= o_.end) {
         it.verdict = Verdict::missed;
         it.points = r_.penalties.unresolved;

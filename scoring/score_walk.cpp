@@ -113,7 +113,10 @@ namespace {
 
 class Walker {
  public:
-  Walker(const Model& m, const Rubric& r, const Observed& o, Walked& w) : m_(m), r_(r), o_(o), w_(w) {}
+  Walker(const Model& m, const Rubric& r, const Observed& o, Walked& w) : m_(m), r_(r), o_(o), w_(w) {
+    forbidden_.assign(o.runs.size() + 1, 0);
+    for (const Violation& v : o.violations) forbidden_[v.run] = 1;
+  }
 
   void on_event(const Drill& d) {
     for (Instance& inst : instances_) check_resolved(d, inst);
@@ -175,6 +178,7 @@ class Walker {
   Walked& w_;
   std::vector<Instance> instances_;
   std::vector<int> instance_of_;  // by procedure, -1 when not started
+  std::vector<char> forbidden_;   // by run: it broke a rule of conduct
 
   void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step) {
     if (instance_of_.empty()) instance_of_.assign(m_.plan.procedures.size(), -1);
@@ -228,12 +232,13 @@ class Walker {
     return c.action == ex.action && (ex.target_id.empty() || c.target == ex.target_id);
   }
 
-  // The share of credit a completion would earn for a step: the best evidence counts.
-  double preference(const Completion& c, const Step& step, SimTime due, SimTime last_done) const {
+  // The share of credit a completion would earn for a step: the best evidence counts. Order is
+  // judged on the evidence chosen, not used to choose it: a later repeat (perhaps for another
+  // incident) must not replace the action that actually answered the step.
+  double preference(const Completion& c, const Step& step, SimTime due) const {
     double credit = 1;
     if (due != never && c.t > due) credit *= r_.step_credit.late;
     if (wrong_post(m_, c, step)) credit *= r_.step_credit.wrong_post;
-    if (c.t < last_done) credit *= r_.step_credit.out_of_order;
     return credit;
   }
 
@@ -253,10 +258,12 @@ class Walker {
       for (std::size_t c = 0; c < o_.completions.size(); ++c) {
         const Completion& comp = o_.completions[c];
         if (inst.consumed[c] || taken[c] || !matches(comp, step.expect[k])) continue;
+        // An action that broke a rule of conduct is no evidence for a step (the forbidden early answer).
+        if (forbidden_[comp.run]) continue;
         // An action counts once the incident has begun; a repeat visit takes later ones.
         if (comp.t < o_.incident_start) continue;
         if (!inst.first_visit && comp.t <= inst.visit_done[inst.cur]) continue;
-        double pref = inst.first_visit ? preference(comp, step, due, order) : 1.0;
+        double pref = inst.first_visit ? preference(comp, step, due) : 1.0;
         // Evidence from before the procedure started (anticipation, or an earlier incident's) counts
         // only when nothing after the start does.
         if (inst.first_visit && comp.t >= inst.start) pref += 2.0;

@@ -163,6 +163,7 @@ LoadResult load_any(const std::string& path, std::optional<FileKind> expected, c
     const auto kind = loader.load(path, path, expected, nullptr);
     if (kind) result.kind = *kind;
     if (kind && loader.problems.empty()) {
+      index_messages(loader.model);
       result.model = std::make_shared<const Model>(std::move(loader.model));
     } else {
       result.problems = std::move(loader.problems);

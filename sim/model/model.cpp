@@ -23,4 +23,39 @@ Ix Model::find_level(std::string_view id) const { return find_by_id(plan.levels,
 Ix Model::find_inject(std::string_view id) const { return find_by_id(scenario.injects, id); }
 Ix Model::find_business_event(std::string_view id) const { return find_by_id(scenario.calendar, id); }
 
+Ix Model::find_message(std::string_view id) const {
+  for (std::size_t i = 0; i < message_ids.size(); ++i)
+    if (message_ids[i] == id) return static_cast<Ix>(i);
+  return no_ix;
+}
+
+namespace {
+void index_condition(const Model& m, Condition& c) {
+  if (c.kind == Condition::Kind::message) c.ref = m.find_message(c.text);
+  for (Condition& child : c.children) index_condition(m, child);
+}
+}  // namespace
+
+void index_messages(Model& m) {
+  m.message_ids.clear();
+  for (const Component& comp : m.platform.components)
+    for (const Symptom& s : comp.symptoms)
+      if (m.find_message(s.id) == no_ix) m.message_ids.push_back(s.id);
+  for (const Inject& inj : m.scenario.injects)
+    if (m.find_message(inj.id) == no_ix) m.message_ids.push_back(inj.id);
+  for (ActionDef& a : m.catalog.actions) {
+    index_condition(m, a.precondition);
+    for (ObservationRule& r : a.observe) index_condition(m, r.when);
+  }
+  for (Level& l : m.plan.levels) index_condition(m, l.when);
+  for (Procedure& p : m.plan.procedures) {
+    index_condition(m, p.trigger);
+    index_condition(m, p.resolved);
+    for (Step& s : p.steps)
+      for (Branch& b : s.branches) index_condition(m, b.when);
+  }
+  for (ConductRule& r : m.plan.rules) index_condition(m, r.when);
+  for (Inject& inj : m.scenario.injects) index_condition(m, inj.when);
+}
+
 }  // namespace drillsim

@@ -17,6 +17,9 @@ struct Model {
   Catalog catalog;
   Plan plan;
   Scenario scenario;  // empty id when only a plan (or less) was loaded
+  // Every symptom and inject id, so that `message` conditions test an index (Condition::ref) instead
+  // of comparing strings during a run. Filled by index_messages().
+  std::vector<std::string> message_ids;
 
   // Lookups by textual id for front ends and the loader; the run itself uses indices.
   Ix find_component(std::string_view id) const;
@@ -30,6 +33,11 @@ struct Model {
   Ix find_level(std::string_view id) const;
   Ix find_inject(std::string_view id) const;
   Ix find_business_event(std::string_view id) const;
+  Ix find_message(std::string_view id) const;
 };
+
+// Fills message_ids and points every `message` condition's ref at its id's index. The loader calls
+// it; models built by hand (tests) may too, and conditions left without a ref still work, slower.
+void index_messages(Model& model);
 
 }  // namespace drillsim

@@ -23,6 +23,7 @@ Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
   state_.done_count.assign(m.catalog.actions.size(), 0);
   state_.done_by_post.resize(m.catalog.actions.size());
   state_.first_done_at.assign(m.catalog.actions.size(), never);
+  state_.last_delivery.assign(m.message_ids.size(), 0);
   room_thresholds_.resize(m.platform.components.size());
   action_draws_.assign(m.catalog.actions.size(), 0);
   party_calls_.assign(m.organisation.parties.size(), 0);
@@ -30,6 +31,8 @@ Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
   injects_ = m.scenario.injects;
   fired_.assign(injects_.size(), 0);
   held_.assign(injects_.size(), 0);
+  for (const Inject& inj : injects_) inject_conditions_.emplace_back(&inj.when);
+  for (const Level& level : m.plan.levels) level_conditions_.emplace_back(&level.when);
   queue_.reserve(256);
   start();
 }
@@ -46,6 +49,23 @@ SimTime Drill::draw(Stream purpose, std::uint32_t entity, std::uint32_t occurren
 }
 
 void Drill::record(JournalEntry e) {
+  ++version_;
+  switch (e.kind) {  // which aspect of the state this entry changed (see condition_aspects.hpp)
+    case EntryKind::message: touch(Aspect::messages); break;
+    case EntryKind::fault:
+    case EntryKind::fault_cleared:
+    case EntryKind::health:
+    case EntryKind::component_state:
+    case EntryKind::temperature:
+    case EntryKind::battery:
+    case EntryKind::fire: touch(Aspect::world); break;
+    case EntryKind::fact: touch(Aspect::facts); break;
+    case EntryKind::action_done: touch(Aspect::actions); break;
+    case EntryKind::observation: touch(Aspect::observations); break;
+    case EntryKind::business: touch(Aspect::business); break;
+    case EntryKind::person: touch(Aspect::people); break;
+    default: break;
+  }
   if (!journal_on_) return;
   e.t = now_;
   journal_.add(std::move(e));
@@ -106,6 +126,12 @@ void Drill::start() {
   after_change();
 }
 
+void Drill::deliver(const std::string& message_id) {
+  state_.delivered.push_back(message_id);
+  Ix index = model_->find_message(message_id);
+  if (index != no_ix) state_.last_delivery[index] = static_cast<std::uint32_t>(state_.delivered.size());
+}
+
 SimTime Drill::next_event_time() const { return finished_ ? never : queue_.next_time(); }
 
 void Drill::advance_to(SimTime t) {
@@ -158,7 +184,10 @@ void Drill::dispatch(const Event& e) {
       record({.kind = EntryKind::person, .subject = person.id, .result = "arrived", .text = person.name});
       break;
     }
-    case ev_wake: break;
+    case ev_wake:  // time-based conditions may hold now
+      ++version_;
+      touch(Aspect::time);
+      break;
     case ev_end: end(); break;
   }
 }
@@ -181,7 +210,7 @@ void Drill::fire_inject(Ix i) {
       }
       break;
     case Inject::Kind::message: {
-      state_.delivered.push_back(inj.id);
+      deliver(inj.id);
       record({.kind = EntryKind::message, .post = inj.ref == no_ix ? "" : m.organisation.posts[inj.ref].id,
               .subject = inj.id, .text = inj.text, .from = inj.from});
       break;
@@ -246,6 +275,8 @@ bool Drill::add_inject(Inject inject, std::string* error) {
   injects_.push_back(std::move(inject));
   fired_.push_back(0);
   held_.push_back(0);
+  inject_conditions_.clear();  // the vector moved: point the caches at the conditions anew
+  for (const Inject& inj : injects_) inject_conditions_.emplace_back(&inj.when);
   schedule(injects_.back().at, prio::inject, ev_inject, static_cast<std::uint32_t>(injects_.size() - 1));
   return true;
 }
@@ -319,7 +350,8 @@ Ix Drill::acting_person(Ix post) const {
 }
 
 void Drill::after_change() {
-  if (!started_ || finished_) return;
+  if (!started_ || finished_ || version_ == checked_version_) return;
+  checked_version_ = version_;
   recheck_waiting_business();
   check_levels();
   check_contingencies();

@@ -10,6 +10,7 @@
 //   drill_conditions.cpp evaluation of conditions, contingency injects, true levels
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "sim/kernel/event_queue.hpp"
 #include "sim/kernel/rng.hpp"
 #include "sim/model/model.hpp"
+#include "sim/world/condition_aspects.hpp"
 #include "sim/world/journal.hpp"
 #include "sim/world/platform_graph.hpp"
 #include "sim/world/world_state.hpp"
@@ -86,6 +88,17 @@ class Drill {
   void set_journal_sink(std::function<void(const JournalEntry&)> sink) { sink_ = std::move(sink); }
 
   const Journal& journal() const { return journal_; }
+  // Bumps whenever anything a condition can read changes (every journaled change, every wake-up):
+  // callers that evaluate conditions can skip the work while it stays the same.
+  std::uint64_t state_version() const { return version_; }
+  // The sum of the versions of the aspects in `mask`: it changes whenever one of them changes, so a
+  // condition need not be evaluated again while the signature of aspects_of(condition) stays put.
+  std::uint64_t signature(std::uint32_t mask) const {
+    std::uint64_t sum = 0;
+    for (unsigned a = 0; a < static_cast<unsigned>(Aspect::count); ++a)
+      if (mask & (1u << a)) sum += aspect_versions_[a];
+    return sum;
+  }
   const WorldState& truth() const { return state_; }
   const std::vector<Inject>& injects() const { return injects_; }
   bool inject_fired(Ix inject) const { return fired_[inject] != 0; }
@@ -128,12 +141,18 @@ class Drill {
   Journal journal_;
   std::vector<Inject> injects_;  // scenario injects, then live ones
   std::vector<char> fired_, held_;
+  std::vector<CachedCondition> inject_conditions_;  // by inject: its `when`
+  std::vector<CachedCondition> level_conditions_;   // by level: its `when`
   std::vector<Run> runs_;
   std::vector<Health> scratch_health_;
   std::vector<SimTime> outage_thresholds_;  // distinct outage_over durations in the model
   std::vector<std::pair<Ix, SimTime>> since_done_thresholds_;  // (action, duration) of since_done conditions
   std::vector<std::vector<double>> room_thresholds_;            // by room: temp_above values in conditions
   SimTime now_ = 0;
+  std::uint64_t version_ = 0;
+  std::array<std::uint64_t, static_cast<std::size_t>(Aspect::count)> aspect_versions_{};
+  void touch(Aspect a) { ++aspect_versions_[static_cast<std::size_t>(a)]; }
+  std::uint64_t checked_version_ = ~0ull;  // the version after_change last evaluated
   bool finished_ = false;
   bool started_ = false;
   std::function<void(const Drill&)> observer_;
@@ -146,6 +165,7 @@ class Drill {
   void dispatch(const Event& e);
   void record(JournalEntry e);
   void fire_inject(Ix inject);
+  void deliver(const std::string& message_id);
   void after_change();
   // drill_submit.cpp
   void complete_action(std::uint32_t run);

@@ -60,6 +60,7 @@ bool Drill::condition_holds(const Condition& c, Ix target, std::size_t messages_
       return c.ref < state_.first_done_at.size() && state_.first_done_at[c.ref] != never &&
              now_ - state_.first_done_at[c.ref] >= c.time;
     case Condition::Kind::message: {
+      if (c.ref < state_.last_delivery.size()) return state_.last_delivery[c.ref] > messages_from;
       auto from = state_.delivered.begin() + static_cast<std::ptrdiff_t>(std::min(messages_from, state_.delivered.size()));
       return std::find(from, state_.delivered.end(), c.text) != state_.delivered.end();
     }
@@ -120,7 +121,7 @@ void Drill::check_contingencies() {
     for (std::size_t i = 0; i < injects_.size(); ++i) {
       const Inject& inj = injects_[i];
       if (inj.timed || fired_[i] || held_[i]) continue;
-      if (condition_holds(inj.when)) {
+      if (inject_conditions_[i].holds(*this)) {
         fire_inject(static_cast<Ix>(i));
         again = true;
       }
@@ -133,7 +134,7 @@ void Drill::check_levels() {
   for (std::size_t l = 0; l < plan.levels.size(); ++l) {
     const Level& level = plan.levels[l];
     if (level.rank <= state_.level_rank) continue;
-    if (!condition_holds(level.when)) continue;
+    if (!level_conditions_[l].holds(*this)) continue;
     state_.level_rank = level.rank;
     state_.level = static_cast<Ix>(l);
     record({.kind = EntryKind::level_reached, .truth_only = true, .subject = level.id, .text = level.name,

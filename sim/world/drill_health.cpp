@@ -108,7 +108,7 @@ void Drill::deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch) {
   const Component& comp = model_->platform.components[component];
   const Symptom& s = comp.symptoms[symptom];
   if (!symptom_fault_present(component, s)) return;
-  state_.delivered.push_back(s.id);
+  deliver(s.id);
   record({.kind = EntryKind::message, .post = s.to == no_ix ? "" : model_->organisation.posts[s.to].id,
           .subject = s.id, .text = fill(s.text, "component", comp.name), .from = s.from});
 }

@@ -18,6 +18,8 @@ PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
       since_(model.plan.procedures.size(), 0),
       reached_(model.plan.procedures.size()) {
   for (std::size_t p = 0; p < reached_.size(); ++p) reached_[p].assign(model.plan.procedures[p].steps.size(), 0);
+  for (const Procedure& proc : model.plan.procedures) triggers_.emplace_back(&proc.trigger);
+  for (const Level& level : model.plan.levels) levels_.emplace_back(&level.when);
   for (Ix p : posts)
     if (p < controls_.size()) controls_[p] = 1;
 }
@@ -71,11 +73,17 @@ void PlanPolicy::start_procedure(Drill& drill, Ix procedure) {
   running_[procedure] = 1;
   armed_[procedure] = 0;
   since_[procedure] = drill.messages_delivered();
+  triggers_[procedure].invalidate();  // evaluated from now on against the new `since`
   if (incident_start_ < 0) incident_start_ = drill.now();
   Active a;
   a.procedure = procedure;
   a.started = drill.now();
   active_.push_back(a);
+}
+
+void PlanPolicy::wake_for_elapsed(Drill& drill, const Condition& c, SimTime since) {
+  if (c.kind == Condition::Kind::elapsed && since + c.time > drill.now()) drill.wake_at(since + c.time);
+  for (const Condition& child : c.children) wake_for_elapsed(drill, child, since);
 }
 
 void PlanPolicy::finish(Active& a) {
@@ -114,6 +122,8 @@ bool PlanPolicy::advance(Drill& drill, std::size_t index) {
   if (!a().step_done) {
     a().step_done = true;
     progressed = true;
+    // A branch waiting for time to pass since the procedure started needs a wake-up then.
+    for (const Branch& b : step.branches) wake_for_elapsed(drill, b.when, a().started);
     for (Ix p : step.starts) start_procedure(drill, p);
   }
   for (const Branch& b : step.branches) {
@@ -149,7 +159,7 @@ Ix PlanPolicy::action_with_comm(Communication::Kind kind, Ix post) const {
 void PlanPolicy::grade(Drill& drill) {
   for (Ix l = 0; l < model_.plan.levels.size(); ++l) {
     const Level& level = model_.plan.levels[l];
-    if (level.rank <= declared_rank_ || !drill.condition_holds(level.when)) continue;
+    if (level.rank <= declared_rank_ || !levels_[l].holds(drill)) continue;
     std::vector<Ix> by = level.declared_by.empty() ? model_.plan.grading.by : level.declared_by;
     for (Ix post : by) {
       if (!controls_[post] || !drill.post_staffed(post)) continue;
@@ -195,7 +205,7 @@ void PlanPolicy::report(Drill& drill) {
 }
 
 void PlanPolicy::act(Drill& drill) {
-  if (drill.finished()) return;
+  if (drill.finished() || drill.state_version() == seen_version_) return;  // nothing new to act on
   for (Ix p = 0; p < model_.plan.procedures.size(); ++p) {
     const Procedure& proc = model_.plan.procedures[p];
     // A procedure without a trigger is entered only by a jump from another one.
@@ -203,7 +213,7 @@ void PlanPolicy::act(Drill& drill) {
     if (started_[p] && !proc.repeat) continue;
     // A repeatable procedure starts again once its trigger has stopped holding and holds anew;
     // message triggers count only messages that arrived since it last started.
-    bool holds = drill.condition_holds(proc.trigger, no_ix, since_[p]);
+    bool holds = triggers_[p].holds(drill, no_ix, since_[p]);
     if (!holds) armed_[p] = 1;
     else if (armed_[p]) start_procedure(drill, p);
   }
@@ -217,6 +227,7 @@ void PlanPolicy::act(Drill& drill) {
   }
   grade(drill);
   report(drill);
+  seen_version_ = drill.state_version();
 }
 
 void run_with_policy(Drill& drill, PlanPolicy& policy) {

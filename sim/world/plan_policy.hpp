@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "sim/world/condition_aspects.hpp"
 #include "sim/world/drill.hpp"
 
 namespace drillsim {
@@ -37,12 +38,15 @@ class PlanPolicy {
   std::vector<char> running_;   // by procedure: an instance is under way
   std::vector<char> armed_;     // by procedure: may start (again) when its trigger holds
   std::vector<std::size_t> since_;  // by procedure: messages delivered when it last started
+  std::vector<CachedCondition> triggers_;  // by procedure
+  std::vector<CachedCondition> levels_;    // by level
   std::vector<std::vector<char>> reached_;  // by procedure, by step
   std::vector<Active> active_;
   int declared_rank_ = 0;
   SimTime last_report_ = -1;
   bool summary_done_ = false;
   SimTime incident_start_ = -1;
+  std::uint64_t seen_version_ = ~0ull;  // the drill's state version at the last act()
 
   bool advance(Drill& drill, std::size_t index);  // true if it did something
   Ix pick_post(const Drill& drill, const Step* step, Ix action) const;
@@ -50,6 +54,7 @@ class PlanPolicy {
   bool submit(Drill& drill, Ix post, Ix action, Ix target, const std::string& target_id, SimTime* completes);
   void start_procedure(Drill& drill, Ix procedure);
   void finish(Active& a);
+  static void wake_for_elapsed(Drill& drill, const Condition& c, SimTime since);
   void grade(Drill& drill);
   void report(Drill& drill);
   Ix action_with_comm(Communication::Kind kind, Ix post) const;

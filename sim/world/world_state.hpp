@@ -70,7 +70,8 @@ struct WorldState {
   };
   std::vector<Observation> observed;        // in the order they were made
   std::vector<SimTime> first_done_at;       // by action: first completion (never: not yet)
-  std::vector<std::string> delivered;       // symptom and inject message ids delivered
+  std::vector<std::string> delivered;       // symptom and inject message ids delivered, in order
+  std::vector<std::uint32_t> last_delivery; // by Model::message_ids index: position in `delivered` + 1 (0: never)
   int level_rank = 0;                       // highest true level rank reached (0: none)
   Ix level = no_ix;
   bool data_lost = false;  // some data is gone for good: lost where no backup still had it
