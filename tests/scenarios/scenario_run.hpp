@@ -62,6 +62,25 @@ inline BusinessState business(const Drill& drill, const std::string& event_id) {
   return drill.truth().business[b].state;
 }
 
+// The true health of a component, whether a fact is set, whether an action was ever done, by id.
+inline Health health(const Drill& d, const std::string& component) {
+  Ix c = d.model().find_component(component);
+  REQUIRE_MESSAGE(c != no_ix, "no component " << component);
+  return d.truth().components[c].health;
+}
+
+inline bool fact(const Drill& d, const std::string& id) {
+  Ix f = d.model().find_fact(id);
+  REQUIRE_MESSAGE(f != no_ix, "no fact " << id);
+  return d.truth().facts[f] != 0;
+}
+
+inline bool done(const Drill& d, const std::string& action) {
+  Ix a = d.model().find_action(action);
+  REQUIRE_MESSAGE(a != no_ix, "no action " << action);
+  return d.truth().done_count[a] > 0;
+}
+
 inline bool held(BusinessState s) {
   return s == BusinessState::held || s == BusinessState::held_fallback || s == BusinessState::delayed;
 }

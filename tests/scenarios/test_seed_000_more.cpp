@@ -4,6 +4,8 @@
 
 using namespace drillsim;
 using test::Responders;
+using test::fact;
+using test::health;
 
 namespace {
 const std::string folder = "000_sanmenxia/";
@@ -16,17 +18,7 @@ const std::string level3 = folder + "scenarios/db_server_raid_level3.yaml";
 const std::string hang = folder + "scenarios/db_server_hang.yaml";
 const std::string peer_data = folder + "scenarios/wrong_data_peer.yaml";
 
-Health health(const Drill& d, const std::string& component) {
-  Ix c = d.model().find_component(component);
-  REQUIRE_MESSAGE(c != no_ix, "no component " << component);
-  return d.truth().components[c].health;
-}
 
-bool fact(const Drill& d, const std::string& id) {
-  Ix f = d.model().find_fact(id);
-  REQUIRE_MESSAGE(f != no_ix, "no fact " << id);
-  return d.truth().facts[f] != 0;
-}
 
 bool done_by(const Drill& d, const std::string& action, const std::string& post) {
   Ix a = d.model().find_action(action);

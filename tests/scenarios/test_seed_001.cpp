@@ -3,6 +3,9 @@
 
 using namespace drillsim;
 using test::Responders;
+using test::done;
+using test::fact;
+using test::health;
 
 namespace {
 const std::string dir = "001_liaocheng/";
@@ -19,23 +22,8 @@ const std::string auction = dir + "scenarios/auction_stop.yaml";
 const std::string deposit = dir + "scenarios/deposit.yaml";
 const std::string bidder_accounts = dir + "scenarios/bidder_accounts.yaml";
 
-Health health(const Drill& d, const std::string& component) {
-  Ix c = d.model().find_component(component);
-  REQUIRE_MESSAGE(c != no_ix, "no component " << component);
-  return d.truth().components[c].health;
-}
 
-bool fact(const Drill& d, const std::string& id) {
-  Ix f = d.model().find_fact(id);
-  REQUIRE_MESSAGE(f != no_ix, "no fact " << id);
-  return d.truth().facts[f] != 0;
-}
 
-bool done(const Drill& d, const std::string& action) {
-  Ix a = d.model().find_action(action);
-  REQUIRE_MESSAGE(a != no_ix, "no action " << action);
-  return d.truth().done_count[a] > 0;
-}
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------

@@ -4,29 +4,17 @@
 
 using namespace drillsim;
 using test::Responders;
+using test::done;
+using test::fact;
+using test::health;
 
 namespace {
 const std::string dir = "002_beijing/scenarios/";
 
 std::string path(const char* name) { return dir + name + ".yaml"; }
 
-bool fact(const Drill& d, const char* id) {
-  Ix f = d.model().find_fact(id);
-  REQUIRE_MESSAGE(f != no_ix, "no fact " << id);
-  return d.truth().facts[f] != 0;
-}
 
-Health health(const Drill& d, const char* id) {
-  Ix c = d.model().find_component(id);
-  REQUIRE_MESSAGE(c != no_ix, "no component " << id);
-  return d.truth().components[c].health;
-}
 
-bool done(const Drill& d, const char* action) {
-  Ix a = d.model().find_action(action);
-  REQUIRE_MESSAGE(a != no_ix, "no action " << action);
-  return d.truth().done_count[a] > 0;
-}
 
 int level_rank(const Drill& d) { return d.truth().level_rank; }
 }  // namespace

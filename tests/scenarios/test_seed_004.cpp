@@ -8,6 +8,8 @@
 
 using namespace drillsim;
 using test::Responders;
+using test::fact;
+using test::health;
 
 namespace {
 const std::string annual = "004_tianjin/scenarios/annual_2026.yaml";
@@ -19,17 +21,7 @@ const std::string line_cut = "004_tianjin/scenarios/network_line_cut.yaml";
 const std::string power = "004_tianjin/scenarios/power_outage.yaml";
 const std::string hardware = "004_tianjin/scenarios/server_hardware.yaml";
 
-Health health(const Drill& d, const std::string& component) {
-  Ix c = d.model().find_component(component);
-  REQUIRE_MESSAGE(c != no_ix, "no component " << component);
-  return d.truth().components[c].health;
-}
 
-bool fact(const Drill& d, const std::string& id) {
-  Ix f = d.model().find_fact(id);
-  REQUIRE_MESSAGE(f != no_ix, "no fact " << id);
-  return d.truth().facts[f] != 0;
-}
 
 // The platform's three core services all work.
 bool services_up(const Drill& d) {
