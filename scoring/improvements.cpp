@@ -6,34 +6,13 @@
 #include <fmt/format.h>
 
 #include "scoring/score_internal.hpp"
+#include "sim/model/civil_date.hpp"
 
 namespace drillsim::scoring {
 namespace {
 
 using detail::posts_text;
 using detail::span_text;
-
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-std::string civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return fmt::format("{:04}-{:02}-{:02}", y + (m <= 2), m, d);
-}
 
 }  // namespace
 
@@ -42,7 +21,7 @@ std::string add_days(const std::string& ymd, int days) {
   unsigned mo = 0, d = 0;
   if (ymd.size() != 10 || std::sscanf(ymd.c_str(), "%d-%u-%u", &y, &mo, &d) != 3 || mo < 1 || mo > 12 || d < 1 || d > 31)
     return {};
-  return civil_from_days(days_from_civil(y, mo, d) + days);
+  return date_of_days(days_from_civil(y, mo, d) + days);
 }
 
 std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet, const Rubric& rubric,

@@ -35,4 +35,8 @@ LoadResult load_scenario_with_plan(const std::string& scenario, const std::strin
 // Parses "90s", "20m", "2h", "1h30m", "1d", or a plain integer of seconds. False on anything else.
 bool parse_duration(const std::string& text, SimTime& out);
 
+// Parses a scenario TIME: "HH:MM[:SS]" on the start date, "+DURATION", or "YYYY-MM-DD HH:MM[:SS]",
+// as seconds from the start. False on anything else or a time before the start.
+bool parse_scenario_time(const std::string& text, std::int64_t start_epoch_s, SimTime& out);
+
 }  // namespace drillsim

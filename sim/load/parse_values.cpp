@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/model/civil_date.hpp"
+
 #include "sim/load/loader.hpp"
 #include "sim/load/values_internal.hpp"
 
@@ -243,16 +245,6 @@ bool read_distribution(const FileCtx& ctx, const YNode& node, Distribution& out)
 
 namespace {
 
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 bool read_digits(const std::string& s, std::size_t& i, std::size_t min_len, std::size_t max_len, int& out) {
   const std::size_t start = i;
   while (i < s.size() && i - start < max_len && s[i] >= '0' && s[i] <= '9') ++i;
@@ -336,4 +328,18 @@ bool read_time(const FileCtx& ctx, const YNode& node, const TimeBase& base, SimT
 }
 
 }  // namespace load_detail
+
+bool parse_scenario_time(const std::string& text, std::int64_t start_epoch_s, SimTime& out) {
+  if (!text.empty() && text[0] == '+') return parse_duration(text.substr(1), out);
+  int seconds_of_day = 0;
+  std::int64_t epoch = 0;
+  if (load_detail::parse_clock(text, 0, seconds_of_day))
+    epoch = start_epoch_s - ((start_epoch_s % 86400) + 86400) % 86400 + seconds_of_day;
+  else if (!load_detail::parse_date_time(text, epoch))
+    return false;
+  if (epoch < start_epoch_s) return false;
+  out = epoch - start_epoch_s;
+  return true;
+}
+
 }  // namespace drillsim

@@ -28,8 +28,47 @@ bool read_journal(const std::string& path, std::vector<JournalEntry>& out, Diagn
   return problems.empty();
 }
 
+namespace {
+
+// Runs every event up to t, one slice at a time when someone watches slices, then sets the clock to t.
+void go(Drill& drill, SimTime t, const ReplayWatch* watch) {
+  if (watch && watch->on_slice) {
+    while (!drill.finished() && drill.next_event_time() <= t) {
+      drill.step();
+      watch->on_slice(drill);
+    }
+  }
+  drill.advance_to(t);
+}
+
+void event_seen(const Drill& drill, const ReplayWatch* watch) {
+  if (watch && watch->on_event) watch->on_event(drill);
+}
+
+}  // namespace
+
+Inject live_inject_of(const Model& m, const JournalEntry& e) {
+  Inject inj;
+  inj.id = e.subject;
+  inj.kind = static_cast<Inject::Kind>(std::stoi(e.result.empty() ? "0" : e.result));
+  inj.at = e.value;
+  inj.component = e.target.empty() ? no_ix : m.find_component(e.target);
+  switch (inj.kind) {
+    case Inject::Kind::fault: inj.ref = m.find_fault_type(e.action); break;
+    case Inject::Kind::clear: inj.ref = e.action.empty() ? no_ix : m.find_fault_type(e.action); break;
+    case Inject::Kind::message: inj.ref = e.post.empty() ? no_ix : m.find_post(e.post); break;
+    case Inject::Kind::absent:
+    case Inject::Kind::late: inj.ref = m.find_person(e.action); break;
+    case Inject::Kind::fact: inj.ref = m.find_fact(e.action); break;
+    default: break;
+  }
+  inj.text = e.text;
+  inj.from = e.from;
+  return inj;
+}
+
 std::unique_ptr<Drill> replay(std::shared_ptr<const Model> model, const std::vector<JournalEntry>& journal,
-                              std::string& error, bool to_end) {
+                              std::string& error, bool to_end, const ReplayWatch* watch) {
   if (journal.empty() || journal.front().kind != EntryKind::drill_start) {
     error = "the journal does not begin with drill_start";
     return nullptr;
@@ -43,12 +82,16 @@ std::unique_ptr<Drill> replay(std::shared_ptr<const Model> model, const std::vec
   options.seed = static_cast<std::uint64_t>(first.value);
   options.seed_given = true;
   auto drill = std::make_unique<Drill>(model, options);
+  // The constructor has started the drill: watchers see its first state before anything happens.
+  if (watch && watch->on_event) drill->set_observer(watch->on_event);
+  event_seen(*drill, watch);
+  if (watch && watch->on_slice) watch->on_slice(*drill);
   const Model& m = *model;
   for (const JournalEntry& e : journal) {
     switch (e.kind) {
       case EntryKind::submit:
       case EntryKind::rejected: {
-        drill->advance_to(e.t);
+        go(*drill, e.t, watch);
         Submission s;
         s.actor = e.actor;
         s.post = m.find_post(e.post);
@@ -68,33 +111,18 @@ std::unique_ptr<Drill> replay(std::shared_ptr<const Model> model, const std::vec
         break;
       }
       case EntryKind::live_inject: {
-        drill->advance_to(e.t);
-        Inject inj;
-        inj.id = e.subject;
-        inj.kind = static_cast<Inject::Kind>(std::stoi(e.result.empty() ? "0" : e.result));
-        inj.at = e.value;
-        inj.component = e.target.empty() ? no_ix : m.find_component(e.target);
-        switch (inj.kind) {
-          case Inject::Kind::fault:
-          case Inject::Kind::clear: inj.ref = e.action.empty() ? no_ix : m.find_fault_type(e.action); break;
-          case Inject::Kind::message: inj.ref = e.post.empty() ? no_ix : m.find_post(e.post); break;
-          case Inject::Kind::absent:
-          case Inject::Kind::late: inj.ref = m.find_person(e.action); break;
-          case Inject::Kind::fact: inj.ref = m.find_fact(e.action); break;
-          default: break;
-        }
-        inj.text = e.text;
-        inj.from = e.from;
+        go(*drill, e.t, watch);
         std::string why;
-        if (!drill->add_inject(inj, &why)) {
-          error = "live inject '" + inj.id + "' cannot be replayed: " + why;
+        if (!drill->add_inject(live_inject_of(m, e), &why)) {
+          error = "live inject '" + e.subject + "' cannot be replayed: " + why;
           return nullptr;
         }
+        event_seen(*drill, watch);
         break;
       }
       case EntryKind::inject_held:
       case EntryKind::inject_released: {
-        drill->advance_to(e.t);
+        go(*drill, e.t, watch);
         Ix i = no_ix;
         for (Ix k = 0; k < drill->injects().size(); ++k)
           if (drill->injects()[k].id == e.subject) i = k;
@@ -103,25 +131,31 @@ std::unique_ptr<Drill> replay(std::shared_ptr<const Model> model, const std::vec
           drill->hold_inject(i);
         else
           drill->release_inject(i);
+        event_seen(*drill, watch);
         break;
       }
       case EntryKind::note:
-        drill->advance_to(e.t);
+        go(*drill, e.t, watch);
         if (e.subject.empty())
           drill->add_note(e.actor, e.text.zh);
         else
           drill->add_evaluation(e.actor, e.subject, e.result, e.text.zh);
+        event_seen(*drill, watch);
         break;
       case EntryKind::drill_end:
         if (to_end) {
-          drill->advance_to(e.t);
-          drill->end();
+          go(*drill, e.t, watch);
+          if (!drill->finished()) {
+            drill->end();
+            event_seen(*drill, watch);
+            if (watch && watch->on_slice) watch->on_slice(*drill);
+          }
         }
         break;
       default: break;
     }
   }
-  if (!drill->finished()) drill->advance_to(journal.back().t);
+  if (!drill->finished()) go(*drill, journal.back().t, watch);
   return drill;
 }
 

@@ -4,60 +4,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "sim/load/loader.hpp"
 
 namespace drillsim {
-namespace {
-
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-bool parse_clock(const std::string& s, std::int64_t& seconds_of_day) {
-  int h = 0, m = 0, sec = 0, n = 0;
-  if (std::sscanf(s.c_str(), "%2d:%2d:%2d%n", &h, &m, &sec, &n) == 3 && n == static_cast<int>(s.size())) {
-  } else if (sec = 0, n = 0; std::sscanf(s.c_str(), "%2d:%2d%n", &h, &m, &n) == 2 && n == static_cast<int>(s.size())) {
-  } else {
-    return false;
-  }
-  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) return false;
-  seconds_of_day = h * 3600 + m * 60 + sec;
-  return true;
-}
-
-}  // namespace
-
-bool parse_scenario_time(const std::string& text, const Scenario& scenario, SimTime& out) {
-  if (text.empty()) return false;
-  if (text[0] == '+') return parse_duration(text.substr(1), out);
-  std::int64_t start_day = scenario.start_epoch_s / 86400 * 86400;
-  std::int64_t wall = 0;
-  if (text.size() > 10 && text[4] == '-' && text[10] == ' ') {
-    int y = 0, mo = 0, d = 0, n = 0;
-    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || n != 10) return false;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return false;
-    std::int64_t sod = 0;
-    if (!parse_clock(text.substr(11), sod)) return false;
-    wall = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + sod;
-  } else {
-    std::int64_t sod = 0;
-    if (!parse_clock(text, sod)) return false;
-    wall = start_day + sod;
-  }
-  if (wall < scenario.start_epoch_s) return false;
-  out = wall - scenario.start_epoch_s;
-  return true;
-}
-
 bool load_responses(const std::string& path, const Model& model, ResponseFile& out, Diagnostics& problems) {
   auto problem = [&](const YAML::Mark& mark, std::string msg) {
     problems.push_back(Diagnostic{path, mark.line + 1, mark.column + 1, std::move(msg)});
@@ -128,7 +80,7 @@ bool load_responses(const std::string& path, const Model& model, ResponseFile& o
       };
       std::string at = required("at"), post = required("post"), action = required("action");
       if (!ok) continue;
-      if (!parse_scenario_time(at, model.scenario, sa.at)) {
+      if (!parse_scenario_time(at, model.scenario.start_epoch_s, sa.at)) {
         problem(item["at"].Mark(), "bad time '" + at + "' (HH:MM, HH:MM:SS, +DURATION; not before the start)");
         ok = false;
       }

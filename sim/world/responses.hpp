@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/load/diagnostic.hpp"
+#include "sim/load/loader.hpp"
 #include "sim/world/drill.hpp"
 
 namespace drillsim {
@@ -21,9 +22,10 @@ struct ResponseFile {
   std::vector<ScriptedAction> actions;  // sorted by time, stable
 };
 
-// Parses TIME as scenario files write it: "HH:MM[:SS]" on the start date, "+DURATION", or
-// "YYYY-MM-DD HH:MM[:SS]". False on anything else or a time before the start.
-bool parse_scenario_time(const std::string& text, const Scenario& scenario, SimTime& out);
+// A scenario TIME ("HH:MM", "+20m", "YYYY-MM-DD HH:MM") as seconds from the scenario's start.
+inline bool parse_scenario_time(const std::string& text, const Scenario& scenario, SimTime& out) {
+  return parse_scenario_time(text, scenario.start_epoch_s, out);
+}
 
 // Loads and checks a response file against the model; problems as file:line:col: message.
 bool load_responses(const std::string& path, const Model& model, ResponseFile& out, Diagnostics& problems);

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/model/civil_date.hpp"
 #include "sim/world/names.hpp"
 
 namespace drillsim {
@@ -128,14 +129,8 @@ std::string clock_text(const Scenario& scenario, SimTime t) {
 }
 
 std::string date_text(const Scenario& scenario) {
-  // Civil date from days since 1970 (Howard Hinnant's algorithm).
-  std::int64_t z = scenario.start_epoch_s / 86400 + 719468;
-  std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  std::int64_t doe = z - era * 146097;
-  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  std::int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-  std::int64_t d = doy - (153 * mp + 2) / 5 + 1, mo = mp < 10 ? mp + 3 : mp - 9;
-  return fmt::format("{:04}-{:02}-{:02}", y + (mo <= 2), mo, d);
+  std::int64_t days = scenario.start_epoch_s / 86400 - (scenario.start_epoch_s % 86400 < 0 ? 1 : 0);
+  return date_of_days(days);
 }
 
 std::string render_entry(const Model& m, const JournalEntry& e, Lang lang) {
