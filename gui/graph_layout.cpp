@@ -11,7 +11,7 @@
 
 namespace drillsim::gui {
 
-GraphLayout layout_platform(const PlatformGraph& pg, std::size_t n) {
+GraphLayout layout_platform(const PlatformGraph& pg, std::size_t n, std::size_t max_rows) {
   const DependencyGraph& g = pg.graph();
   GraphLayout out;
   out.column.assign(n, 0);
@@ -68,6 +68,18 @@ GraphLayout layout_platform(const PlatformGraph& pg, std::size_t n) {
   };
   for (int i = 0; i < 4; ++i) sweep(i % 2 == 0);
 
+  // Tall layers wrap into several columns.
+  if (max_rows > 0) {
+    std::vector<std::vector<Ix>> wrapped;
+    for (const auto& col : cols)
+      for (std::size_t start = 0; start < col.size(); start += max_rows)
+        wrapped.emplace_back(col.begin() + static_cast<long>(start),
+                             col.begin() + static_cast<long>(std::min(col.size(), start + max_rows)));
+    cols = std::move(wrapped);
+    out.columns = static_cast<int>(cols.size());
+    for (int c = 0; c < out.columns; ++c)
+      for (Ix v : cols[c]) out.column[v] = c;
+  }
   std::size_t tallest = 0;
   for (const auto& col : cols) tallest = std::max(tallest, col.size());
   out.rows = static_cast<float>(tallest);

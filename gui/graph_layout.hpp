@@ -24,6 +24,8 @@ struct GraphLayout {
   std::vector<Edge> edges;
 };
 
-GraphLayout layout_platform(const PlatformGraph& graph, std::size_t components);
+// A layer taller than max_rows is split over several columns side by side (a layer has no edges
+// inside it, so every edge still runs from an earlier column to a later one).
+GraphLayout layout_platform(const PlatformGraph& graph, std::size_t components, std::size_t max_rows = 8);
 
 }  // namespace drillsim::gui

@@ -293,6 +293,7 @@ void Runner::run(const ScriptStep& s) {
 }  // namespace
 
 int run_script(const AppOptions& o) {
+  std::cout.setf(std::ios::unitbuf);  // every line reaches the log, whatever happens to the process
   std::vector<ScriptStep> steps;
   std::string error;
   if (!parse_script(o.script, steps, error)) {

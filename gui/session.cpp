@@ -117,7 +117,39 @@ SubmitResult DrillSession::submit(const std::string& actor, Ix post, Ix action, 
   s.target = target;
   s.target_id = target_id;
   s.note = note;
-  return drill_->submit(s);
+  SubmitResult r = drill_->submit(s);
+  advance_to(drill_->now());
+  return r;
+}
+
+bool DrillSession::add_inject(Inject inject, std::string* error) {
+  bool ok = drill_->add_inject(std::move(inject), error);
+  advance_to(drill_->now());
+  return ok;
+}
+
+bool DrillSession::hold_inject(Ix inject) {
+  bool ok = drill_->hold_inject(inject);
+  advance_to(drill_->now());
+  return ok;
+}
+
+bool DrillSession::release_inject(Ix inject) {
+  bool ok = drill_->release_inject(inject);
+  advance_to(drill_->now());
+  return ok;
+}
+
+void DrillSession::add_note(const std::string& author, const std::string& text) {
+  drill_->add_note(author, text);
+  advance_to(drill_->now());
+}
+
+bool DrillSession::add_evaluation(const std::string& author, const std::string& objective, const std::string& rating,
+                                  const std::string& text) {
+  bool ok = drill_->add_evaluation(author, objective, rating, text);
+  advance_to(drill_->now());
+  return ok;
 }
 
 bool DrillSession::is_trainee_post(Ix post) const {

@@ -73,14 +73,15 @@ class DrillSession {
   // Commands.
   SubmitResult submit(const std::string& actor, Ix post, Ix action, Ix target, const std::string& target_id,
                       const std::string& note);
-  bool add_inject(Inject inject, std::string* error = nullptr) { return drill_->add_inject(std::move(inject), error); }
-  bool hold_inject(Ix inject) { return drill_->hold_inject(inject); }
-  bool release_inject(Ix inject) { return drill_->release_inject(inject); }
-  void add_note(const std::string& author, const std::string& text) { drill_->add_note(author, text); }
+  // Each command is followed by the events it made due at the current time (a live inject "now",
+  // an action of no duration), so that no later command of the same second comes before them:
+  // the order in which replay() and scoring play a journal back.
+  bool add_inject(Inject inject, std::string* error = nullptr);
+  bool hold_inject(Ix inject);
+  bool release_inject(Ix inject);
+  void add_note(const std::string& author, const std::string& text);
   bool add_evaluation(const std::string& author, const std::string& objective, const std::string& rating,
-                      const std::string& text) {
-    return drill_->add_evaluation(author, objective, rating, text);
-  }
+                      const std::string& text);
   void end() { drill_->end(); }
 
   // Who is who.

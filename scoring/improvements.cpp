@@ -35,17 +35,27 @@ std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet
   std::string command_post = first_post(m.plan.grading.by);
   if (command_post.empty() && !m.plan.levels.empty()) command_post = first_post(m.plan.levels.front().declared_by);
   // Missed steps make one item per procedure: rehearse it; the other step faults one item each.
-  std::vector<std::vector<const Item*>> missed(m.plan.procedures.size());
+  // (One per run of a procedure: a repeatable one runs once per incident.)
+  std::vector<std::vector<const Item*>> missed(sheet.procedures.size());
   for (const Item& it : sheet.items)
-    if (it.kind == ItemKind::step && (it.verdict == Verdict::missed || it.verdict == Verdict::partial))
-      missed[it.procedure].push_back(&it);
-  std::vector<char> missed_done(m.plan.procedures.size(), 0);
+    if (it.kind == ItemKind::step && (it.verdict == Verdict::missed || it.verdict == Verdict::partial) &&
+        it.procedure_run < missed.size())
+      missed[it.procedure_run].push_back(&it);
+  std::vector<char> missed_done(sheet.procedures.size(), 0);
+  // A finding's key names the run by its start when a procedure ran more than once.
+  auto run_key = [&](const Item& it) {
+    std::size_t runs = 0;
+    for (const ProcedureRun& r : sheet.procedures) runs += r.procedure == it.procedure;
+    return runs > 1 && it.procedure_run < sheet.procedures.size() ? "@" + std::to_string(sheet.procedures[it.procedure_run].started)
+                                                                 : std::string();
+  };
   for (const Item& it : sheet.items) {
-    if (it.kind == ItemKind::step && (it.verdict == Verdict::missed || it.verdict == Verdict::partial)) {
-      if (missed_done[it.procedure]) continue;
-      missed_done[it.procedure] = 1;
+    if (it.kind == ItemKind::step && (it.verdict == Verdict::missed || it.verdict == Verdict::partial) &&
+        it.procedure_run < missed.size()) {
+      if (missed_done[it.procedure_run]) continue;
+      missed_done[it.procedure_run] = 1;
       const Procedure& proc = m.plan.procedures[it.procedure];
-      const auto& steps = missed[it.procedure];
+      const auto& steps = missed[it.procedure_run];
       // The post with the most missed steps answers for the rehearsal.
       std::vector<int> count(m.organisation.posts.size(), 0);
       std::vector<Ix> posts;
@@ -59,7 +69,7 @@ std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet
       Improvement imp;
       imp.kind = ItemKind::step;
       imp.due = due;
-      imp.source = "missed:" + proc.id;
+      imp.source = "missed:" + proc.id + run_key(it);
       imp.post = lead == no_ix ? std::string() : m.organisation.posts[lead].id;
       auto list = [&](Lang lang) {
         std::string out;
@@ -92,7 +102,7 @@ std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet
         if (it.verdict == Verdict::done || it.verdict == Verdict::open) continue;
         const Procedure& proc = m.plan.procedures[it.procedure];
         const Step& step = proc.steps[it.step];
-        imp.source = "step:" + proc.id + "/" + step.id;
+        imp.source = "step:" + proc.id + "/" + step.id + run_key(it);
         const std::string source = step.source.empty() ? proc.id + " " + step.id : step.source;
         text([&](Lang lang) {
           const bool zh = lang == Lang::zh;
@@ -114,7 +124,7 @@ std::vector<Improvement> improvements_of(const Model& m, const ScoreSheet& sheet
       case ItemKind::resolution: {
         if (it.verdict != Verdict::late && it.verdict != Verdict::missed) continue;
         const Procedure& proc = m.plan.procedures[it.procedure];
-        imp.source = "resolution:" + proc.id;
+        imp.source = "resolution:" + proc.id + run_key(it);
         text([&](Lang lang) {
           return lang == Lang::zh
                      ? "评估" + proc.name.in(lang) + "在" + span_text(proc.within, lang) + "内恢复的可行性（备件、备份、厂商响应时间），必要时修订预案的恢复手段或时限"

@@ -85,7 +85,7 @@ bool score_journal(const std::shared_ptr<const Model>& model, const std::vector<
   s.rubric_version = rubric.version;
   s.finished = observed.finished;
   s.end = observed.end;
-  s.incident_start = observed.incident_start;
+  s.incident_start = walked.incident_start;
   s.procedures = walked.procedures;
   bool all_resolved = !s.procedures.empty();
   SimTime restored = -1;

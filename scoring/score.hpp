@@ -60,6 +60,7 @@ struct Item {
   bool late = false, wrong_post = false, out_of_order = false;
   SimTime late_by = 0;
   Ix procedure = no_ix, step = no_ix;  // step, resolution
+  std::size_t procedure_run = static_cast<std::size_t>(-1);  // step, resolution: index into ScoreSheet::procedures
   Ix rule = no_ix;                     // must_not, must_first
   Ix level = no_ix;                    // grading, over_grading
   Ix business = no_ix;                 // business
@@ -80,7 +81,8 @@ struct Item {
   std::vector<Ix> objectives;          // objectives it counts towards
 };
 
-// A procedure the drill called for: triggered by the truth, or reached by a jump.
+// A procedure the drill called for: triggered by the truth, or reached by a jump (or started
+// alongside a step). A repeatable procedure runs once per incident.
 struct ProcedureRun {
   Ix procedure = no_ix;
   SimTime started = never;

@@ -39,11 +39,9 @@ struct Violation {
 struct Observed {
   std::vector<RunInfo> runs;  // by run number - 1
   std::vector<Completion> completions;  // in journal order
-  std::vector<SimTime> trigger_at;      // by procedure: the first time its trigger held (never: it did not)
   std::vector<Violation> violations;
   bool finished = false;
   SimTime end = 0;
-  SimTime incident_start = never;
 };
 
 // The expected steps the walk found, in the order it reached them.
@@ -59,6 +57,7 @@ struct StepRecord {
 struct Walked {
   std::vector<ProcedureRun> procedures;
   std::vector<StepRecord> steps;
+  SimTime incident_start = never;  // the first time a procedure was called for
 };
 
 // Replays the journal twice: once to observe it event by event (and to check that it reproduces),

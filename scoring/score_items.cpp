@@ -136,6 +136,7 @@ class Judge {
       Item it;
       it.kind = ItemKind::step;
       it.procedure = rec.procedure;
+      it.procedure_run = rec.instance;
       it.step = rec.step;
       it.accountable = step.responsible.empty() ? step.cooperating : step.responsible;
       it.reached = rec.reached;
@@ -236,12 +237,14 @@ class Judge {
   // ---- procedures ----------------------------------------------------------------------------
 
   void procedures() {
-    for (const ProcedureRun& run : s_.procedures) {
+    for (std::size_t r = 0; r < s_.procedures.size(); ++r) {
+      const ProcedureRun& run = s_.procedures[r];
       const Procedure& proc = m_.plan.procedures[run.procedure];
       if (proc.within <= 0) continue;
       Item it;
       it.kind = ItemKind::resolution;
       it.procedure = run.procedure;
+      it.procedure_run = r;
       it.penalty = true;
       it.reached = run.started;
       it.due = run.started + proc.within;

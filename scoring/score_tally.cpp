@@ -22,10 +22,19 @@ void tally(const Model& m, const Rubric& rubric, ScoreSheet& s) {
   for (const Item& it : s.items) add(s.overall, it);
   s.overall_rating = s.overall.possible > 0 ? hseep_rating(rubric.hseep, s.overall.percent() / 100.0) : '-';
 
-  for (const ProcedureRun& run : s.procedures) {
-    NamedTally nt{m.plan.procedures[run.procedure].id, m.plan.procedures[run.procedure].name, {}};
+  // One tally per run of a procedure (a repeatable one runs once per incident).
+  for (std::size_t r = 0; r < s.procedures.size(); ++r) {
+    const Procedure& proc = m.plan.procedures[s.procedures[r].procedure];
+    int nth = 1;
+    for (std::size_t k = 0; k < r; ++k) nth += s.procedures[k].procedure == s.procedures[r].procedure;
+    NamedTally nt{proc.id, proc.name, {}};
+    if (nth > 1) {
+      nt.key += "#" + std::to_string(nth);
+      nt.name.zh += "（第" + std::to_string(nth) + "次）";
+      nt.name.en += " (#" + std::to_string(nth) + ")";
+    }
     for (const Item& it : s.items)
-      if (it.procedure == run.procedure) add(nt.tally, it);
+      if (it.procedure_run == r) add(nt.tally, it);
     s.by_procedure.push_back(std::move(nt));
   }
   const Organisation& org = m.organisation;

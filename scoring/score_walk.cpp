@@ -48,7 +48,6 @@ bool observe_journal(const std::shared_ptr<const Model>& model, const std::vecto
                      Observed& o, std::vector<JournalEntry>& journal, std::string& error) {
   const Model& m = *model;
   o = Observed{};
-  o.trigger_at.assign(m.plan.procedures.size(), never);
   for (const auto& e : input) o.finished = o.finished || e.kind == EntryKind::drill_end;
   std::size_t seen = 0;
   Watch watch;
@@ -67,12 +66,6 @@ bool observe_journal(const std::shared_ptr<const Model>& model, const std::vecto
         for (Ix p = 0; p < c.staffed.size(); ++p) c.staffed[p] = d.post_staffed(p) ? 1 : 0;
         o.completions.push_back(std::move(c));
       }
-    }
-    for (Ix p = 0; p < m.plan.procedures.size(); ++p) {
-      const Condition& trigger = m.plan.procedures[p].trigger;
-      // A procedure without a trigger is entered only by a jump from another one.
-      if (o.trigger_at[p] == never && trigger.kind != Condition::Kind::always && d.condition_holds(trigger))
-        o.trigger_at[p] = d.now();
     }
   };
   auto drill = replay_watched(model, input, watch, error);
@@ -93,7 +86,6 @@ bool observe_journal(const std::shared_ptr<const Model>& model, const std::vecto
     }
   }
   o.end = journal.empty() ? 0 : journal.back().t;
-  for (SimTime t : o.trigger_at) o.incident_start = std::min(o.incident_start, t);
   return true;
 }
 
@@ -116,17 +108,36 @@ class Walker {
   Walker(const Model& m, const Rubric& r, const Observed& o, Walked& w) : m_(m), r_(r), o_(o), w_(w) {
     forbidden_.assign(o.runs.size() + 1, 0);
     for (const Violation& v : o.violations) forbidden_[v.run] = 1;
+    const std::size_t n = m.plan.procedures.size();
+    running_.assign(n, 0);
+    started_.assign(n, 0);
+    armed_.assign(n, 1);
+    since_.assign(n, 0);
+    pending_.assign(n, never);
+    consumed_.assign(n, std::vector<char>(o.completions.size(), 0));
   }
 
+  // After every event: triggers (the first moment each holds), resolutions.
   void on_event(const Drill& d) {
+    for (Ix p = 0; p < m_.plan.procedures.size(); ++p) {
+      const Procedure& proc = m_.plan.procedures[p];
+      // A procedure without a trigger is entered only by a jump from another one; one runs at a time;
+      // a repeatable one starts again once its trigger has stopped holding and holds anew (message
+      // triggers count only messages delivered since it last started).
+      if (proc.trigger.kind == Condition::Kind::always || running_[p] || pending_[p] != never) continue;
+      if (started_[p] && !proc.repeat) continue;
+      if (!d.condition_holds(proc.trigger, no_ix, since_[p])) armed_[p] = 1;
+      else if (armed_[p]) pending_[p] = d.now();
+    }
     for (Instance& inst : instances_) check_resolved(d, inst);
   }
 
+  // After every time slice: start what was triggered, then walk every procedure as far as it goes.
   void on_slice(const Drill& d) {
-    const SimTime now = d.now();
+    on_event(d);
     for (Ix p = 0; p < m_.plan.procedures.size(); ++p)
-      if (o_.trigger_at[p] <= now) start(d, p, o_.trigger_at[p], true, no_ix, no_ix);
-    // Index loop: walking may start procedures (jumps), which appends to instances_.
+      if (pending_[p] != never) start(d, p, pending_[p], true, no_ix, no_ix);
+    // Index loop: walking may start procedures (jumps, starts), which appends to instances_.
     for (bool progressed = true; progressed;) {
       progressed = false;
       for (std::size_t i = 0; i < instances_.size(); ++i) {
@@ -146,6 +157,7 @@ class Walker {
       run.resolved = inst.resolved;
       w_.procedures.push_back(run);
     }
+    w_.incident_start = incident_start_;
   }
 
  private:
@@ -153,6 +165,7 @@ class Walker {
     Ix proc = no_ix;
     SimTime start = never;
     bool by_trigger = true;
+    bool repeat = false;  // a second (third ...) run of a repeatable procedure: a new incident
     Ix from_proc = no_ix, from_step = no_ix;
     std::vector<BusinessRuntime> business_at_start;
     Ix cur = 0;
@@ -160,15 +173,15 @@ class Walker {
     // the visit of `cur` under way
     bool arrived = false;
     bool first_visit = false;
+    bool step_done = false;  // its actions are done (or judged missed): waiting for a branch to hold
     std::vector<int> picks;
     bool missing = false;
     SimTime ready = never;
-    std::size_t record = 0;  // index into w_.steps of cur's first visit
-    SimTime last_done = -1;            // the last done step of the path
+    std::size_t record = 0;               // index into w_.steps of cur's first visit
+    SimTime last_done = -1;               // the last done step of the path
     std::vector<SimTime> last_done_post;  // by post: the last done step it was responsible for
-    std::vector<char> consumed;        // by completion
-    std::vector<char> visited;         // by step
-    std::vector<SimTime> visit_done;   // by step: when its latest visit was done
+    std::vector<char> visited;            // by step
+    std::vector<SimTime> visit_done;      // by step: when its latest visit was done
     SimTime resolved = never;
   };
 
@@ -177,35 +190,57 @@ class Walker {
   const Observed& o_;
   Walked& w_;
   std::vector<Instance> instances_;
-  std::vector<int> instance_of_;  // by procedure, -1 when not started
-  std::vector<char> forbidden_;   // by run: it broke a rule of conduct
+  std::vector<char> forbidden_;  // by run: it broke a rule of conduct
+  std::vector<char> running_, started_, armed_;
+  std::vector<std::size_t> since_;              // by procedure: messages delivered when it last started
+  std::vector<SimTime> pending_;                // by procedure: its trigger held then, not started yet
+  std::vector<std::vector<char>> consumed_;     // by procedure, by completion: evidence already used
+  SimTime incident_start_ = never;
 
   void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step) {
-    if (instance_of_.empty()) instance_of_.assign(m_.plan.procedures.size(), -1);
-    if (instance_of_[proc] >= 0) return;
-    instance_of_[proc] = static_cast<int>(instances_.size());
+    pending_[proc] = never;
+    const Procedure& p = m_.plan.procedures[proc];
+    if (running_[proc] || (started_[proc] && !p.repeat)) return;
     Instance inst;
     inst.proc = proc;
     inst.start = at;
     inst.by_trigger = by_trigger;
+    inst.repeat = started_[proc] != 0;
     inst.from_proc = from_proc;
     inst.from_step = from_step;
     inst.business_at_start = d.truth().business;
-    inst.consumed.assign(o_.completions.size(), 0);
     inst.last_done_post.assign(m_.organisation.posts.size(), -1);
-    inst.visited.assign(m_.plan.procedures[proc].steps.size(), 0);
-    inst.visit_done.assign(m_.plan.procedures[proc].steps.size(), -1);
-    inst.ended = m_.plan.procedures[proc].steps.empty();
+    inst.visited.assign(p.steps.size(), 0);
+    inst.visit_done.assign(p.steps.size(), -1);
+    inst.ended = p.steps.empty();
+    started_[proc] = 1;
+    running_[proc] = inst.ended ? 0 : 1;
+    armed_[proc] = 0;
+    since_[proc] = d.messages_delivered();
+    incident_start_ = std::min(incident_start_, at);
     instances_.push_back(std::move(inst));
     check_resolved(d, instances_.back());
+  }
+
+  void end(Instance& inst) {
+    inst.ended = true;
+    running_[inst.proc] = 0;
   }
 
   void check_resolved(const Drill& d, Instance& inst) {
     if (inst.resolved == never && d.condition_holds(m_.plan.procedures[inst.proc].resolved)) inst.resolved = d.now();
   }
 
-  // The limit of a step, from the procedure's start: `within`, and the next business event of its
-  // kind as it stood when the procedure started (an event already waiting in its grace: the grace's end).
+  // The first completion of an action at or after t (never: none).
+  SimTime first_completion(Ix action, SimTime t) const {
+    for (const Completion& c : o_.completions)
+      if (c.action == action && c.t >= t) return c.t;
+    return never;
+  }
+
+  // The limit of a step: `within` from the procedure's start; the next business event of its kind
+  // as it stood when the procedure started (one already waiting in its grace: the grace's end);
+  // `within_after` from the first completion of that action.
   SimTime due_of(const Instance& inst, const Step& step) const {
     SimTime due = step.within > 0 ? inst.start + step.within : never;
     if (!step.before_business.empty()) {
@@ -215,6 +250,10 @@ class Walker {
         if (ev.kind != step.before_business || rt.state != BusinessState::pending) continue;
         due = std::min(due, rt.at >= inst.start ? rt.at : rt.at + ev.grace);
       }
+    }
+    if (step.after_action != no_ix && step.after_within > 0) {
+      SimTime from = first_completion(step.after_action, inst.start);
+      if (from != never) due = std::min(due, from + step.after_within);
     }
     return due;
   }
@@ -245,26 +284,30 @@ class Walker {
   void arrive(const Drill& d, Instance& inst) {
     const Procedure& proc = m_.plan.procedures[inst.proc];
     const Step& step = proc.steps[inst.cur];
+    const std::vector<char>& consumed = consumed_[inst.proc];
     inst.arrived = true;
+    inst.step_done = false;
     inst.first_visit = !inst.visited[inst.cur];
     inst.visited[inst.cur] = 1;
     inst.picks.assign(step.expect.size(), -1);
     std::vector<char> taken(o_.completions.size(), 0);
     const SimTime due = inst.first_visit ? due_of(inst, step) : never;
     const SimTime order = order_bound(inst, step);
+    // Evidence counts once the incident has begun; a repeat run of a procedure (a new incident)
+    // takes only what was done after it started; a repeat visit of a step, what came after the last.
+    const SimTime window = inst.repeat ? inst.start : incident_start_;
     for (std::size_t k = 0; k < step.expect.size(); ++k) {
       int best = -1;
       double best_pref = -1;
       for (std::size_t c = 0; c < o_.completions.size(); ++c) {
         const Completion& comp = o_.completions[c];
-        if (inst.consumed[c] || taken[c] || !matches(comp, step.expect[k])) continue;
+        if (consumed[c] || taken[c] || !matches(comp, step.expect[k])) continue;
         // An action that broke a rule of conduct is no evidence for a step (the forbidden early answer).
         if (forbidden_[comp.run]) continue;
-        // An action counts once the incident has begun; a repeat visit takes later ones.
-        if (comp.t < o_.incident_start) continue;
+        if (comp.t < window) continue;
         if (!inst.first_visit && comp.t <= inst.visit_done[inst.cur]) continue;
         double pref = inst.first_visit ? preference(comp, step, due) : 1.0;
-        // Evidence from before the procedure started (anticipation, or an earlier incident's) counts
+        // Evidence from before the procedure started (anticipation, or an earlier incident) counts
         // only when nothing after the start does.
         if (inst.first_visit && comp.t >= inst.start) pref += 2.0;
         if (pref > best_pref + 1e-12) {
@@ -337,17 +380,19 @@ class Walker {
     return out;
   }
 
-  // The first branch that holds (nullptr: none, go on with the next step).
-  const Branch* choose_branch(const Drill& d, const Step& step, const std::vector<int>& picks, bool assume_missing) {
+  // The first branch that holds (nullptr: none).
+  const Branch* choose_branch(const Drill& d, const Instance& inst, const Step& step, bool assume_missing) {
     std::vector<Ix> missing;
     std::vector<std::pair<Ix, std::string>> would;
     if (assume_missing) {
       for (std::size_t k = 0; k < step.expect.size(); ++k)
-        if (picks[k] < 0) missing.push_back(step.expect[k].action);
-      would = would_observe(d, step, picks);
+        if (inst.picks[k] < 0) missing.push_back(step.expect[k].action);
+      would = would_observe(d, step, inst.picks);
     }
     for (const Branch& b : step.branches) {
-      bool holds = missing.empty() ? d.condition_holds(b.when) : d.condition_holds(assume(d, b.when, missing, would));
+      const Condition& when = b.when;
+      bool holds = missing.empty() ? d.condition_holds(when, no_ix, 0, inst.start)
+                                   : d.condition_holds(assume(d, when, missing, would), no_ix, 0, inst.start);
       if (holds) return &b;
     }
     return nullptr;
@@ -357,22 +402,33 @@ class Walker {
     return b && b->goto_procedure == no_ix && !b->end && b->next_step != no_ix && inst.visited[b->next_step];
   }
 
+  // The step's actions are done (or judged missed): it starts what it starts alongside.
+  void step_done(const Drill& d, std::size_t index) {
+    Instance& inst = instances_[index];
+    inst.step_done = true;
+    const Step& step = m_.plan.procedures[inst.proc].steps[inst.cur];
+    Ix from_proc = inst.proc, from_step = inst.cur;
+    for (Ix p : step.starts) start(d, p, d.now(), false, from_proc, from_step);  // may reallocate instances_
+  }
+
+  // Follows a branch; with none, a step without branches goes on to the next one.
   void take(const Drill& d, std::size_t index, const Branch* b) {
     Instance& inst = instances_[index];
     const Procedure& proc = m_.plan.procedures[inst.proc];
     inst.arrived = false;
+    inst.step_done = false;
     if (!b) {
-      if (++inst.cur >= proc.steps.size()) inst.ended = true;
+      if (++inst.cur >= proc.steps.size()) end(inst);
       return;
     }
     if (b->goto_procedure != no_ix) {
-      inst.ended = true;
+      end(inst);
       Ix from_proc = inst.proc, from_step = inst.cur;
       start(d, b->goto_procedure, d.now(), false, from_proc, from_step);  // may reallocate instances_
       return;
     }
     if (b->end) {
-      inst.ended = true;
+      end(inst);
       return;
     }
     inst.cur = b->next_step;
@@ -380,31 +436,36 @@ class Walker {
 
   // One move along the procedure; false when it must wait for a later slice.
   bool advance(const Drill& d, std::size_t index) {
+    if (instances_[index].ended) return false;
+    if (!instances_[index].arrived) arrive(d, instances_[index]);
     Instance& inst = instances_[index];
-    if (inst.ended) return false;
     const Step& step = m_.plan.procedures[inst.proc].steps[inst.cur];
-    if (!inst.arrived) arrive(d, inst);
-    if (!inst.missing) {
-      if (inst.ready > d.now()) return false;
-      for (int p : inst.picks) inst.consumed[static_cast<std::size_t>(p)] = 1;
-      if (!step.expect.empty()) {
-        inst.visit_done[inst.cur] = inst.ready;
-        inst.last_done = std::max(inst.last_done, inst.ready);
-        for (Ix p : step.responsible) inst.last_done_post[p] = std::max(inst.last_done_post[p], inst.ready);
-      }
-      take(d, index, choose_branch(d, step, inst.picks, false));
-      return true;
-    }
-    if (inst.ready > d.now()) return false;  // the actions that were done are not all done yet
-    if (inst.first_visit && !o_.finished) {
+    if (inst.ready > d.now()) return false;  // what was done of it is not all done yet
+    if (inst.missing && inst.first_visit && !o_.finished) {
       // Still running and not done yet: the path waits here.
       w_.steps[inst.record].open = true;
       return false;
     }
-    // Not done: follow the branch the truth would have revealed. A repeat that nobody made waits
-    // for the world to change the branch (the service came back while nobody followed it up).
-    const Branch* b = choose_branch(d, step, inst.picks, true);
-    if (!inst.first_visit && (back_edge(inst, b) || (b && b->next_step == inst.cur))) return false;
+    bool progressed = false;
+    if (!inst.step_done) {
+      if (!inst.missing) {
+        for (int p : inst.picks) consumed_[inst.proc][static_cast<std::size_t>(p)] = 1;
+        if (!step.expect.empty()) {
+          inst.visit_done[inst.cur] = inst.ready;
+          inst.last_done = std::max(inst.last_done, inst.ready);
+          for (Ix p : step.responsible) inst.last_done_post[p] = std::max(inst.last_done_post[p], inst.ready);
+        }
+      }
+      step_done(d, index);
+      progressed = true;
+    }
+    Instance& now = instances_[index];
+    // Done: the branch the observations revealed. Not done: the branch the truth would have
+    // revealed. A step with branches waits until one holds; so does a repeat that nobody made,
+    // until the world changes the branch (the service came back while nobody followed it up).
+    const Branch* b = choose_branch(d, now, step, now.missing);
+    if (!b && !step.branches.empty()) return progressed;
+    if (now.missing && !now.first_visit && back_edge(now, b)) return progressed;
     take(d, index, b);
     return true;
   }

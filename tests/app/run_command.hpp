@@ -16,7 +16,9 @@ struct CommandResult {
 
 // Runs `drillsim ARGS` from the source folder (so relative scenario paths work).
 inline CommandResult drillsim_cli(const std::string& args) {
-  std::string command = std::string("cd '") + DRILLSIM_SOURCE_DIR + "' && '" + DRILLSIM_BINARY + "' " + args + " 2>&1";
+  // Drills are stored by default in the user's data folder: tests keep theirs in a scratch one.
+  std::string command = std::string("cd '") + DRILLSIM_SOURCE_DIR + "' && XDG_DATA_HOME=\"${TMPDIR:-/tmp}/drillsim-tests-data\" '" +
+                        DRILLSIM_BINARY + "' " + args + " 2>&1";
   CommandResult r;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return r;

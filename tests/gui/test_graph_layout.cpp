@@ -1,5 +1,5 @@
 // The platform graph's layout: every dependency stands in an earlier column than its dependant, and
-// no two components share a place; for every shipped platform.
+// no two components share a place, no column is taller than 8; for every shipped platform.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -30,6 +30,10 @@ TEST_CASE("layered layout of every shipped platform") {
     std::set<std::pair<int, float>> places;
     for (Ix i = 0; i < p.components.size(); ++i) CHECK(places.insert({L.column[i], L.row[i]}).second);
     for (float r : L.row) CHECK(r <= L.rows);
+    CHECK(L.rows <= 8);  // tall layers wrap into several columns
+    std::vector<int> per_column(static_cast<std::size_t>(L.columns), 0);
+    for (int c : L.column) ++per_column[static_cast<std::size_t>(c)];
+    for (int count : per_column) CHECK(count > 0);  // no empty column
   }
   CHECK(platforms.size() >= 2);
 }

@@ -1,6 +1,7 @@
 // Scoring seed 000's drills: the plan-following team tops the scale, nobody responding sits at the
 // bottom with every missed step named, and a hand-made journal gets exactly the verdicts it earned.
 #include <algorithm>
+#include <functional>
 
 #include "scoring/score_text.hpp"
 #include "tests/scoring/scoring_util.hpp"
@@ -235,4 +236,84 @@ TEST_CASE("evaluators' observations sit beside the computed HSEEP rating of thei
   }
   CHECK(conduct);
   CHECK(opening);
+}
+
+namespace {
+
+// Seed 000's plan with one change, for the plan features its data does not use yet.
+std::shared_ptr<const Model> with_plan_change(const std::string& scenario, const std::function<void(Plan&)>& change) {
+  auto model = std::make_shared<Model>(*test::load_model(scenario));
+  change(model->plan);
+  return model;
+}
+
+Ix step_index(const Procedure& p, const std::string& id) {
+  for (Ix s = 0; s < p.steps.size(); ++s)
+    if (p.steps[s].id == id) return s;
+  FAIL("no step " << id);
+  return no_ix;
+}
+
+}  // namespace
+
+TEST_CASE("a repeatable procedure is called for again by a new incident, and scored per run") {
+  auto model = with_plan_change(letters, [](Plan& plan) {
+    for (Procedure& p : plan.procedures)
+      if (p.id == "p321_letters") p.repeat = true;
+  });
+  const Ix letters_proc = model->find_procedure("p321_letters");
+  auto runs_of = [&](const scoring::ScoreSheet& s) {
+    int n = 0;
+    for (const auto& r : s.procedures) n += r.procedure == letters_proc;
+    return n;
+  };
+  // The afternoon's letters message is a new incident: the plan-following team answers it again,
+  // and that second run is scored on its own (the drill ends at 15:00, before its last steps).
+  auto policy = test::score(model, test::run_policy(model)->journal().entries());
+  INFO(scoring::score_text(*model, policy, Lang::en));
+  REQUIRE(runs_of(policy) == 2);
+  CHECK(policy.overall.percent() >= 80.0);
+  bool second = false;
+  for (const auto& nt : policy.by_procedure) second = second || nt.key == "p321_letters#2";
+  CHECK(second);
+  int done_second = 0;
+  for (const auto& it : policy.items)
+    if (it.kind == ItemKind::step && it.procedure == letters_proc && policy.procedures[it.procedure_run].started > 5 * 3600)
+      done_second += it.verdict == Verdict::done || it.verdict == Verdict::late;
+  CHECK(done_second >= 4);
+  // With nobody answering, the morning's letters never come back: no new incident, one run, all missed.
+  auto nobody = test::score(model, test::run_nobody(model)->journal().entries());
+  CHECK(runs_of(nobody) == 1);
+  for (const auto& it : nobody.items)
+    if (it.kind == ItemKind::step && it.procedure == letters_proc) CHECK(it.verdict == Verdict::missed);
+}
+
+TEST_CASE("a step limit measured from another action (within_after), and procedures started alongside a step") {
+  // §5.2: the operator is called within 5 minutes of the line being found cut; finding it starts §4
+  // level 1 alongside.
+  auto changed = std::make_shared<Model>(*test::load_model(network_cut));
+  for (Procedure& p : changed->plan.procedures) {
+    if (p.id != "p52_network_server") continue;
+    Step& line = p.steps[step_index(p, "s2_line")];
+    line.after_action = changed->find_action("diagnose_network");
+    line.after_within = 300;
+    p.steps[step_index(p, "s1")].starts = {changed->find_procedure("p4_level1")};
+  }
+  // The network is checked at 09:15 (done about 09:28); the operator is called at 09:50: late.
+  auto drill = test::drive(changed, {{"09:15", "netserver", "diagnose_network", "", ""},
+                                     {"09:50", "netserver", "call_telecom_repair", "", ""}});
+  auto sheet = test::score(changed, drill->journal().entries());
+  INFO(scoring::score_text(*changed, sheet, Lang::en));
+  const auto& call = test::step_item(*changed, sheet, "p52_network_server", "s2_line");
+  CHECK(call.verdict == Verdict::late);
+  SimTime diagnosed = never;
+  for (const auto& e : drill->journal().entries())
+    if (e.kind == EntryKind::action_done && e.action == "diagnose_network") diagnosed = e.t;
+  CHECK(call.due == diagnosed + 300);
+  // p4_level1 was started alongside §5.2 第一步, before its own trigger held.
+  const Ix level1 = changed->find_procedure("p4_level1");
+  bool started_alongside = false;
+  for (const auto& r : sheet.procedures)
+    if (r.procedure == level1) started_alongside = !r.by_trigger && r.from_procedure == changed->find_procedure("p52_network_server");
+  CHECK(started_alongside);
 }
