@@ -2,6 +2,8 @@
 // and resuming from an autosaved journal.
 #include "gui/session.hpp"
 
+#include "sim/world/replay.hpp"
+
 #include <algorithm>
 
 #include "sim/world/plan_policy.hpp"
@@ -192,26 +194,6 @@ Ix target_from_id(const Model& m, Ix action, const std::string& id) {
   }
 }
 
-// The inject a live_inject entry recorded (the same fields sim/world/replay.cpp reads).
-Inject inject_from_entry(const Model& m, const JournalEntry& e) {
-  Inject inj;
-  inj.id = e.subject;
-  inj.kind = static_cast<Inject::Kind>(std::atoi(e.result.empty() ? "0" : e.result.c_str()));
-  inj.at = e.value;
-  inj.component = e.target.empty() ? no_ix : m.find_component(e.target);
-  switch (inj.kind) {
-    case Inject::Kind::fault:
-    case Inject::Kind::clear: inj.ref = m.find_fault_type(e.action); break;
-    case Inject::Kind::message: inj.ref = e.post.empty() ? no_ix : m.find_post(e.post); break;
-    case Inject::Kind::absent:
-    case Inject::Kind::late: inj.ref = m.find_person(e.action); break;
-    case Inject::Kind::fact: inj.ref = m.find_fact(e.action); break;
-    default: break;
-  }
-  inj.text = e.text;
-  inj.from = e.from;
-  return inj;
-}
 
 }  // namespace
 
@@ -243,7 +225,7 @@ std::unique_ptr<DrillSession> resume_session(std::shared_ptr<const Model> model,
       case EntryKind::live_inject: {
         session->advance_to(e.t);
         std::string why;
-        if (!session->add_inject(inject_from_entry(m, e), &why)) {
+        if (!session->add_inject(live_inject_of(m, e), &why)) {
           error = "live inject '" + e.subject + "' cannot be replayed: " + why;
           return nullptr;
         }
