@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "scoring/report.hpp"
+
 namespace drillsim {
 namespace {
 
@@ -31,19 +33,6 @@ std::string diff_text(const MetricResult& m) {
   return fmt::format("{:+.1f}{} ±{:.1f}{}", m.diff.mean() * scale, unit, m.diff.ci95() * scale, m.significant() ? " *" : "");
 }
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // A histogram (bars) and its cumulative curve (line) for plan A, with plan B's curve beside it.
 std::string histogram_svg(const MetricResult& m, bool compared) {
@@ -120,19 +109,19 @@ std::string evaluation_html(const EvaluationResult& r, Lang lang) {
       "@media print{{body{{margin:0}}tr{{page-break-inside:avoid}}}}</style></head><body>",
       zh ? "zh" : "en", zh ? "预案评估" : "Plan evaluation");
   html += fmt::format("<h1>{}</h1><p>{}: {} {}</p>", zh ? "预案评估（蒙特卡洛）" : "Plan evaluation (Monte Carlo)",
-                      zh ? "方案A" : "Plan A", escape(r.plan_a),
-                      r.compared ? fmt::format("— {}: {}", zh ? "方案B" : "plan B", escape(r.plan_b)) : "");
+                      zh ? "方案A" : "Plan A", scoring::html_escape(r.plan_a),
+                      r.compared ? fmt::format("— {}: {}", zh ? "方案B" : "plan B", scoring::html_escape(r.plan_b)) : "");
   html += fmt::format("<p>{} {}；{}</p>", r.runs, zh ? "次运行/场景" : "runs per scenario",
                       zh ? "概率给出95%置信区间（Wilson），时长与数值给出均值±95%区间；差值为同一随机数下的配对差（公共随机数），*表示显著"
                          : "probabilities with 95% Wilson intervals; durations and numbers as mean ±95% interval; differences are "
                            "paired over runs with common random numbers, * marks a significant one");
   for (const ScenarioResult& s : r.scenarios) {
-    html += fmt::format("<h2>{} <small>({})</small></h2><table><tr><th>{}</th><th>A</th>", escape(s.name.in(lang)),
-                        escape(s.scenario_id), zh ? "指标" : "metric");
+    html += fmt::format("<h2>{} <small>({})</small></h2><table><tr><th>{}</th><th>A</th>", scoring::html_escape(s.name.in(lang)),
+                        scoring::html_escape(s.scenario_id), zh ? "指标" : "metric");
     if (r.compared) html += fmt::format("<th>B</th><th>{}</th>", zh ? "差值 B−A" : "B − A");
     html += fmt::format("<th>{}</th></tr>", zh ? "分布（柱：直方图，线：累积）" : "distribution (bars: histogram, lines: cumulative)");
     for (const MetricResult& m : s.metrics) {
-      html += fmt::format("<tr><td>{}</td><td>{}</td>", escape(m.def.name.in(lang)), value_text(m.def, m.a));
+      html += fmt::format("<tr><td>{}</td><td>{}</td>", scoring::html_escape(m.def.name.in(lang)), value_text(m.def, m.a));
       if (r.compared)
         html += fmt::format("<td>{}</td><td class='{}'>{}</td>", value_text(m.def, m.b), m.significant() ? "sig" : "",
                             diff_text(m));

@@ -46,6 +46,8 @@ std::string verdicts_csv(const Model& model, const ScoreSheet& sheet, Lang lang)
 
 // One CSV field quoted as RFC 4180 asks (only when needed).
 std::string csv_field(const std::string& value);
+// Text made safe inside HTML and SVG (& < > ").
+std::string html_escape(const std::string& text);
 
 // Writes the report to each path (.html or .md by its extension) and, when csv_dir is not empty,
 // journal.csv and verdicts.csv into it. `written` lists the files; false with a reason on failure.

@@ -7,20 +7,6 @@
 namespace drillsim::scoring {
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 constexpr const char* css = R"css(
 :root { --done:#2e7d32; --late:#ef6c00; --wrong:#7b1fa2; --order:#a08400; --missed:#c62828; --open:#607d8b; --grey:#757575; }
@@ -78,32 +64,32 @@ std::string report_html(const ReportInput& in) {
   std::string out;
   out += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n", zh ? "zh-CN" : "en");
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + esc(doc.title) + "</title>\n<style>" + css + "</style>\n</head>\n<body>\n";
-  out += "<header><div class=\"titles\"><h1>" + esc(doc.title) + "</h1><p class=\"subtitle\">" + esc(doc.subtitle) + "</p>\n<dl class=\"facts\">\n";
-  for (const auto& [k, v] : doc.facts) out += "<dt>" + esc(k) + "</dt><dd>" + esc(v) + "</dd>\n";
+  out += "<title>" + html_escape(doc.title) + "</title>\n<style>" + css + "</style>\n</head>\n<body>\n";
+  out += "<header><div class=\"titles\"><h1>" + html_escape(doc.title) + "</h1><p class=\"subtitle\">" + html_escape(doc.subtitle) + "</p>\n<dl class=\"facts\">\n";
+  for (const auto& [k, v] : doc.facts) out += "<dt>" + html_escape(k) + "</dt><dd>" + html_escape(v) + "</dd>\n";
   out += "</dl></div>\n";
   out += fmt::format("<div class=\"score r-{}\"><div>{}</div><div class=\"n\">{}</div><div>{}</div></div></header>\n", doc.rating_letter,
-                     zh ? "总分" : "Score", esc(doc.score), esc(doc.rating));
+                     zh ? "总分" : "Score", html_escape(doc.score), html_escape(doc.rating));
   for (const detail::Section& sec : doc.sections) {
-    out += "<section id=\"" + sec.id + "\">\n<h2>" + esc(sec.title) + "</h2>\n";
+    out += "<section id=\"" + sec.id + "\">\n<h2>" + html_escape(sec.title) + "</h2>\n";
     for (const detail::Block& b : sec.blocks) {
       switch (b.kind) {
-        case detail::Block::Kind::paragraph: out += "<p>" + esc(b.text) + "</p>\n"; break;
-        case detail::Block::Kind::note: out += "<p class=\"note\">" + esc(b.text) + "</p>\n"; break;
+        case detail::Block::Kind::paragraph: out += "<p>" + html_escape(b.text) + "</p>\n"; break;
+        case detail::Block::Kind::note: out += "<p class=\"note\">" + html_escape(b.text) + "</p>\n"; break;
         case detail::Block::Kind::list:
           out += "<ul>\n";
-          for (const auto& item : b.items) out += "<li>" + esc(item) + "</li>\n";
+          for (const auto& item : b.items) out += "<li>" + html_escape(item) + "</li>\n";
           out += "</ul>\n";
           break;
         case detail::Block::Kind::timeline: out += "<div class=\"timeline\">\n" + timeline_svg(in) + "</div>\n"; break;
         case detail::Block::Kind::table: {
           out += b.table.compact ? "<table class=\"compact\">\n<thead><tr>" : "<table>\n<thead><tr>";
-          for (const auto& h : b.table.head) out += "<th>" + esc(h) + "</th>";
+          for (const auto& h : b.table.head) out += "<th>" + html_escape(h) + "</th>";
           out += "</tr></thead>\n<tbody>\n";
           for (const auto& row : b.table.rows) {
             out += "<tr>";
             for (const auto& cell : row)
-              out += (cell.cls.empty() ? "<td>" : "<td class=\"" + cell.cls + "\">") + esc(cell.text) + "</td>";
+              out += (cell.cls.empty() ? "<td>" : "<td class=\"" + cell.cls + "\">") + html_escape(cell.text) + "</td>";
             out += "</tr>\n";
           }
           out += "</tbody></table>\n";
@@ -113,9 +99,24 @@ std::string report_html(const ReportInput& in) {
     }
     out += "</section>\n";
   }
-  out += "<footer>" + esc(zh ? "由 drillsim 根据演练日志生成；同一日志与评分标准总得出同一结果。"
+  out += "<footer>" + html_escape(zh ? "由 drillsim 根据演练日志生成；同一日志与评分标准总得出同一结果。"
                              : "Made by drillsim from the drill's journal; the same journal and rubric always give the same result.") +
          "</footer>\n</body>\n</html>\n";
+  return out;
+}
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
   return out;
 }
 

@@ -12,19 +12,6 @@
 namespace drillsim::scoring {
 namespace {
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 const char* colour(Verdict v) {
   switch (v) {
@@ -262,7 +249,7 @@ std::string timeline_svg(const ReportInput& in) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1:.0f}\" width=\"100%\" role=\"img\" "
       "font-family=\"'Noto Sans CJK SC','Noto Sans SC','WenQuanYi Micro Hei','Microsoft YaHei','PingFang SC',sans-serif\" "
       "font-size=\"13\"><title>{2}</title>\n",
-      width, height, esc(zh ? "演练时间线" : "Drill timeline"));
+      width, height, html_escape(zh ? "演练时间线" : "Drill timeline"));
   out += fmt::format("<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{:.0f}\" fill=\"#ffffff\"/>\n", width, height);
   // Time axis: ticks every 5 ... 240 minutes, at most 14 of them.
   SimTime step = 300;
@@ -284,26 +271,26 @@ std::string timeline_svg(const ReportInput& in) {
     double ly = lane_y[l];
     double lh = 14 + row * rows[l] + (lane.labels.empty() ? 0 : 12);
     if (l % 2 == 1) out += fmt::format("<rect x=\"0\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"#f7f7f7\"/>\n", ly - 4, width, lh);
-    out += fmt::format("<text x=\"8\" y=\"{:.1f}\" fill=\"#222\"><title>{}</title>{}</text>\n", ly + 10, esc(lane.name),
-                       esc(fit(lane.name, left - 14)));
+    out += fmt::format("<text x=\"8\" y=\"{:.1f}\" fill=\"#222\"><title>{}</title>{}</text>\n", ly + 10, html_escape(lane.name),
+                       html_escape(fit(lane.name, left - 14)));
     for (std::size_t b = 0; b < lane.bars.size(); ++b) {
       const Bar& bar = lane.bars[b];
       double bx = x(bar.from), bw = std::max(3.0, x(bar.to) - bx);
       double by = ly + row * rows_of[l][b];
       out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" rx=\"2\" fill=\"{}\"{}><title>{}</title></rect>\n",
-                         bx, by, bw, row - 2, bar.colour, bar.outline ? " stroke=\"#000\" stroke-width=\"1.5\"" : "", esc(bar.title));
+                         bx, by, bw, row - 2, bar.colour, bar.outline ? " stroke=\"#000\" stroke-width=\"1.5\"" : "", html_escape(bar.title));
       if (!bar.label.empty() && bw >= 7.0 * static_cast<double>(bar.label.size()) && !lane.fault)
         out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" fill=\"#fff\" text-anchor=\"middle\">{}</text>\n",
-                           bx + bw / 2, by + row - 5, esc(bar.label));
+                           bx + bw / 2, by + row - 5, html_escape(bar.label));
       else if (!bar.label.empty() && lane.fault) {
         // The fault's name after its bar, or before it when there is no room on the right.
         const double room_right = width - (bx + bw + 4), room_left = bx - left - 4;
         if (room_right >= room_left)
           out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\">{}</text>\n", bx + bw + 4,
-                             by + row - 4, esc(fit(bar.label, room_right, 11)));
+                             by + row - 4, html_escape(fit(bar.label, room_right, 11)));
         else
           out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#222\" text-anchor=\"end\">{}</text>\n",
-                             bx - 4, by + row - 4, esc(fit(bar.label, room_left, 11)));
+                             bx - 4, by + row - 4, html_escape(fit(bar.label, room_left, 11)));
       }
     }
     for (const Mark& mk : lane.marks) {
@@ -312,35 +299,35 @@ std::string timeline_svg(const ReportInput& in) {
         case Mark::Shape::cross:
           out += fmt::format("<g stroke=\"{0}\" stroke-width=\"2\"><title>{1}</title><line x1=\"{2:.1f}\" y1=\"{3:.1f}\" x2=\"{4:.1f}\" y2=\"{5:.1f}\"/>"
                              "<line x1=\"{2:.1f}\" y1=\"{5:.1f}\" x2=\"{4:.1f}\" y2=\"{3:.1f}\"/></g>\n",
-                             mk.colour, esc(mk.title), mx - 4, my - 4, mx + 4, my + 4);
+                             mk.colour, html_escape(mk.title), mx - 4, my - 4, mx + 4, my + 4);
           break;
         case Mark::Shape::deadline:
           out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"{3}\" stroke-width=\"1.2\" "
                              "stroke-dasharray=\"3,2\"><title>{4}</title></line>\n",
-                             mx, ly - 3, ly + row * rows[l] + 2, mk.colour, esc(mk.title));
+                             mx, ly - 3, ly + row * rows[l] + 2, mk.colour, html_escape(mk.title));
           break;
         case Mark::Shape::triangle:
-          out += fmt::format("<path d=\"M{:.1f},{:.1f} l5,9 l-10,0 z\" fill=\"{}\"><title>{}</title></path>\n", mx, my - 5, mk.colour, esc(mk.title));
+          out += fmt::format("<path d=\"M{:.1f},{:.1f} l5,9 l-10,0 z\" fill=\"{}\"><title>{}</title></path>\n", mx, my - 5, mk.colour, html_escape(mk.title));
           break;
         case Mark::Shape::dot:
-          out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" fill=\"{}\"><title>{}</title></circle>\n", mx, my, mk.colour, esc(mk.title));
+          out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4.5\" fill=\"{}\"><title>{}</title></circle>\n", mx, my, mk.colour, html_escape(mk.title));
           break;
         case Mark::Shape::diamond:
           out += fmt::format("<path d=\"M{:.1f},{:.1f} l6,6 l-6,6 l-6,-6 z\" fill=\"{}\" stroke=\"#fff\"><title>{}</title></path>\n", mx,
-                             my - 6, mk.colour, esc(mk.title));
+                             my - 6, mk.colour, html_escape(mk.title));
           break;
       }
     }
     for (const auto& [text, t] : lane.labels)
       out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#333\">{}</text>\n", x(t),
-                         ly + row * rows[l] + 12, esc(text));
+                         ly + row * rows[l] + 12, html_escape(text));
   }
   // Legend.
   double ly = axis_bottom + 18;
   double lx = 8;
   auto legend_box = [&](const char* c, const std::string& text) {
     out += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"14\" height=\"9\" rx=\"2\" fill=\"{}\"/>", lx, ly - 8, c);
-    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">{}</text>\n", lx + 18, ly, esc(text));
+    out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\">{}</text>\n", lx + 18, ly, html_escape(text));
     lx += 26 + 12.0 * static_cast<double>(text.size()) / (zh ? 3.0 : 1.6);
   };
   legend_box("#2e7d32", zh ? "完成" : "done");
@@ -354,7 +341,7 @@ std::string timeline_svg(const ReportInput& in) {
   ly += 18;
   lx = 8;
   out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" fill=\"#333\">{}</text>\n", lx, ly,
-                     esc(zh ? "✕ 未完成的步骤　┆ 期限　▲ 注入/达到级别　● 报告/宣布级别　◆ 业务事项（开标等）　条上数字为措施编号（见第三节）"
+                     html_escape(zh ? "✕ 未完成的步骤　┆ 期限　▲ 注入/达到级别　● 报告/宣布级别　◆ 业务事项（开标等）　条上数字为措施编号（见第三节）"
                             : "✕ missed step   ┆ deadline   ▲ inject / level reached   ● report / declaration   ◆ business event   numbers: measure # (section 3)"));
   out += "</svg>\n";
   return out;
