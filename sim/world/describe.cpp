@@ -46,7 +46,8 @@ std::string describe_duration(SimTime s, Lang lang) {
     out += zh ? "" : " ";
   }
   if (s % 60 == 0) return out + fmt::format(fmt::runtime(zh ? "{}分钟" : "{} min"), s / 60);
-  return out + fmt::format(fmt::runtime(zh ? "{}秒" : "{} s"), s);
+  if (s >= 60) out += fmt::format(fmt::runtime(zh ? "{}分" : "{} min "), s / 60);
+  return out + fmt::format(fmt::runtime(zh ? "{}秒" : "{} s"), s % 60);
 }
 
 std::string describe_posts(const Model& m, const std::vector<Ix>& posts, Lang lang) {
