@@ -17,7 +17,7 @@ struct EvaluationSpec {
   int runs = 1000;
   std::uint64_t seed = 1;
   int threads = 0;                                   // 0: every core
-  const scoring::Rubric* rubric = nullptr;           // score each run (slower: it replays the journal)
+  const scoring::Rubric* rubric = nullptr;           // score each run online (scoring/score_online.hpp)
   std::function<void(std::size_t done, std::size_t total)> progress;
   std::ostream* csv = nullptr;                       // one row per run and plan, in run order
 };

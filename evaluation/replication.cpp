@@ -6,6 +6,7 @@
 
 #include "scoring/rubric.hpp"
 #include "scoring/score.hpp"
+#include "scoring/score_online.hpp"
 #include "sim/world/plan_policy.hpp"
 
 namespace drillsim {
@@ -73,8 +74,13 @@ void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t se
   DrillOptions options;
   options.seed = seed;
   options.seed_given = true;
-  options.journal = rubric != nullptr;  // scoring reads the journal; otherwise run without one
+  options.journal = false;  // scoring watches the run as it happens (scoring/score_online.hpp)
   Drill drill(model, options);
+  std::unique_ptr<scoring::OnlineScorer> scorer;
+  if (rubric) {
+    scorer = std::make_unique<scoring::OnlineScorer>(model, *rubric);
+    scorer->watch(drill);
+  }
   PlanPolicy policy(m);
   std::vector<SimTime> resolved(m.plan.procedures.size(), never);
   std::vector<CachedCondition> goals;
@@ -123,11 +129,10 @@ void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t se
   }
   values[i++] = s.data_lost;
   values[i++] = s.level == no_ix ? 0 : m.plan.levels[s.level].rank;
-  if (rubric && i < metrics.size()) {
+  if (scorer && i < metrics.size()) {
     scoring::ScoreSheet sheet;
-    std::string error;
-    if (scoring::score_journal(model, drill.journal().entries(), *rubric, sheet, error))
-      values[i] = sheet.overall.percent();
+    scorer->finish(drill, sheet);
+    values[i] = sheet.overall.percent();
   }
 }
 

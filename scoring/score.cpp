@@ -83,6 +83,24 @@ bool score_journal(const std::shared_ptr<const Model>& model, const std::vector<
   s.plan_version = m.plan.version;
   s.rubric_id = rubric.id;
   s.rubric_version = rubric.version;
+  for (const JournalEntry& e : s.journal) {
+    if (e.kind == EntryKind::level_reached) {
+      Ix l = m.find_level(e.subject);
+      if (l != no_ix) s.levels_reached.emplace_back(l, e.t);
+    } else if (e.kind == EntryKind::note && !e.subject.empty()) {
+      s.evaluations.push_back(Evaluation{e.t, e.actor, e.subject, e.result, e.text.zh});
+    }
+  }
+  for (const Evaluation& e : after) s.evaluations.push_back(e);
+  detail::finish_sheet(m, rubric, observed, walked, s, true);
+  out = std::move(s);
+  return true;
+}
+
+namespace detail {
+
+void finish_sheet(const Model& m, const Rubric& rubric, const Observed& observed, const Walked& walked, ScoreSheet& s,
+                  bool texts) {
   s.finished = observed.finished;
   s.end = observed.end;
   s.incident_start = walked.incident_start;
@@ -94,20 +112,11 @@ bool score_journal(const std::shared_ptr<const Model>& model, const std::vector<
     restored = std::max(restored, r.resolved);
   }
   if (all_resolved) s.restored = restored;
-  for (const JournalEntry& e : s.journal) {
-    if (e.kind == EntryKind::level_reached) {
-      Ix l = m.find_level(e.subject);
-      if (l != no_ix) s.levels_reached.emplace_back(l, e.t);
-    } else if (e.kind == EntryKind::note && !e.subject.empty()) {
-      s.evaluations.push_back(Evaluation{e.t, e.actor, e.subject, e.result, e.text.zh});
-    }
-  }
-  for (const Evaluation& e : after) s.evaluations.push_back(e);
-  detail::judge(m, rubric, observed, walked, s);
-  detail::tally(m, rubric, s);
-  out = std::move(s);
-  return true;
+  judge(m, rubric, observed, walked, s, texts);
+  tally(m, rubric, observed, s);
 }
+
+}  // namespace detail
 
 std::string item_title(const Model& m, const Item& it, Lang lang) {
   const bool zh = lang == Lang::zh;

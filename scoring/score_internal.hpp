@@ -29,6 +29,17 @@ struct Completion {
   std::vector<char> staffed;  // by post: someone holding it was present
 };
 
+// A communication made (`comm`): a report, a declaration ... in the order they were made.
+struct CommInfo {
+  SimTime t = 0;
+  std::string kind;  // comm_kind_name
+  Ix post = no_ix;
+  std::string actor;
+  std::uint32_t run = 0;
+  std::string target;
+  std::vector<std::string> to;  // post and group ids it was sent to
+};
+
 // A rule of conduct broken at a submission.
 struct Violation {
   Ix rule = no_ix;
@@ -40,6 +51,7 @@ struct Observed {
   std::vector<RunInfo> runs;  // by run number - 1
   std::vector<Completion> completions;  // in journal order
   std::vector<Violation> violations;
+  std::vector<CommInfo> comms;  // in journal order
   bool finished = false;
   SimTime end = 0;
 };
@@ -68,6 +80,33 @@ bool walk_plan(const std::shared_ptr<const Model>& model, const Rubric& rubric,
                const std::vector<JournalEntry>& journal, const Observed& observed, Walked& walked, ScoreSheet& sheet,
                std::string& error);
 
+// Observing without a journal (score_online.cpp): what observe_journal reads off the journal's
+// `submit`, `action_done` and `comm` entries, read off a live drill after every event and submission.
+class LiveObserver {
+ public:
+  LiveObserver(const Model& model, Observed& out) : m_(model), o_(out) {}
+  void reset();
+  void on_event(const Drill& drill);  // the Drill's observer
+  void finish(const Drill& drill);    // after the drill ended
+ private:
+  const Model& m_;
+  Observed& o_;
+  std::size_t runs_seen_ = 0, completions_seen_ = 0;
+};
+
+// The walk along a drill rebuilt from a run's submissions rather than from its journal: the same
+// slices, the same states, so the same path (score_walk.cpp).
+void walk_plan_live(Drill& fresh, const std::vector<TimedSubmission>& submissions, SimTime end, const Rubric& rubric,
+                    const Observed& observed, Walked& walked, ScoreSheet& sheet);
+
+// Rules of conduct broken by run `run_no` (judged when it is submitted), appended to `out`.
+void check_rules(const Drill& drill, const RunInfo& run, std::uint32_t run_no, std::vector<Violation>& out);
+
+// Judges and tallies a sheet whose header (scenario, seed, levels reached, evaluations) is filled.
+// Without `texts`, items carry no explanation and no rubric key (Monte Carlo needs the numbers only).
+void finish_sheet(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
+                  ScoreSheet& sheet, bool texts);
+
 // Whether a completion is by the wrong post for a step: not a responsible post, unless none of
 // them could do it (the catalog does not allow it, or nobody holding it was present) and a
 // cooperating post did.
@@ -75,9 +114,9 @@ bool wrong_post(const Model& m, const Completion& c, const Step& step);
 
 // Judging, in score_items.cpp: every item of the sheet from what was observed and walked.
 void judge(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
-           ScoreSheet& sheet);
+           ScoreSheet& sheet, bool texts = true);
 // Tallies and HSEEP ratings, in score_tally.cpp.
-void tally(const Model& model, const Rubric& rubric, ScoreSheet& sheet);
+void tally(const Model& model, const Rubric& rubric, const Observed& observed, ScoreSheet& sheet);
 
 // Small helpers shared by the scoring files.
 bool contains(const std::vector<Ix>& v, Ix x);

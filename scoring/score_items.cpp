@@ -85,8 +85,8 @@ Text both(F f) {
 
 class Judge {
  public:
-  Judge(const Model& m, const Rubric& r, const Observed& o, const Walked& w, ScoreSheet& s)
-      : m_(m), r_(r), o_(o), w_(w), s_(s) {}
+  Judge(const Model& m, const Rubric& r, const Observed& o, const Walked& w, ScoreSheet& s, bool texts)
+      : m_(m), r_(r), o_(o), w_(w), s_(s), texts_(texts) {}
 
   void run() {
     steps();
@@ -104,6 +104,13 @@ class Judge {
   const Observed& o_;
   const Walked& w_;
   ScoreSheet& s_;
+  bool texts_;
+
+  // An item's explanation in both languages, when texts are wanted.
+  template <class F>
+  Text text(F f) const {
+    return texts_ ? both(f) : Text{};
+  }
 
   std::string at(SimTime t) const { return clock(m_, t); }
   std::string dur(SimTime t, Lang lang) const { return span_text(t, lang); }
@@ -148,6 +155,7 @@ class Judge {
       std::vector<std::string> missing_zh, missing_en;
       for (std::size_t k = 0; k < rec.picks.size(); ++k) {
         if (rec.picks[k] < 0) {
+          if (!texts_) continue;
           missing_zh.push_back("「" + action_text(m_, step.expect[k].action, Lang::zh) + "」");
           missing_en.push_back("“" + action_text(m_, step.expect[k].action, Lang::en) + "”");
           continue;
@@ -201,7 +209,7 @@ class Judge {
       it.points = r_.step_points * credit;
       it.rule_key = rule;
       const Step* prev_step = &step;
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         const bool zh = lang == Lang::zh;
         std::string who = posts_text(m_, step.responsible, lang);
         std::string out;
@@ -270,7 +278,7 @@ class Judge {
         it.verdict = Verdict::open;
         it.rule_key = "-";
       }
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         const bool zh = lang == Lang::zh;
         std::string out = zh ? "程序于" + at(run.started) + "启动，限" + dur(proc.within, lang) + "内（" + at(it.due) + "前）恢复。"
                              : "Started at " + at(run.started) + "; to be resolved within " + dur(proc.within, lang) +
@@ -294,29 +302,12 @@ class Judge {
 
   // ---- reporting -----------------------------------------------------------------------------
 
-  struct Comm {
-    SimTime t = 0;
-    Ix post = no_ix;
-    std::string actor;
-    std::uint32_t run = 0;
-    std::string target;
-    std::vector<std::string> to;
-  };
+  using Comm = CommInfo;
 
   std::vector<Comm> comms(const char* kind) const {
     std::vector<Comm> out;
-    for (const JournalEntry& e : s_.journal) {
-      if (e.kind != EntryKind::comm || e.result != kind) continue;
-      Comm c{e.t, m_.find_post(e.post), e.actor, e.run, e.target, {}};
-      std::size_t start = 0;
-      while (start <= e.subject.size()) {
-        std::size_t comma = e.subject.find(',', start);
-        if (comma == std::string::npos) comma = e.subject.size();
-        if (comma > start) c.to.push_back(e.subject.substr(start, comma - start));
-        start = comma + 1;
-      }
-      out.push_back(std::move(c));
-    }
+    for (const CommInfo& c : o_.comms)
+      if (c.kind == kind) out.push_back(c);
     return out;
   }
 
@@ -382,7 +373,7 @@ class Judge {
   }
 
   Text comm_why(const Item& it, const std::vector<Ix>& by, const std::string& what_zh, const std::string& what_en) const {
-    return both([&](Lang lang) {
+    return text([&](Lang lang) {
       const bool zh = lang == Lang::zh;
       std::string out = zh ? what_zh : what_en;
       if (!by.empty()) out += zh ? "，由" + posts_text(m_, by, lang) + "报告" : ", by " + posts_text(m_, by, lang);
@@ -417,7 +408,7 @@ class Judge {
       it.due = s_.incident_start + rule.first_within;
       it.accountable = rule.by;
       judge_comm(it, reports, rule.by, r_.report_credit, r_.report_points, "reports");
-      it.why = comm_why(it, rule.by, "事件发生后" + dur(rule.first_within, Lang::zh) + "内首次报告",
+      if (texts_) it.why = comm_why(it, rule.by, "事件发生后" + dur(rule.first_within, Lang::zh) + "内首次报告",
                         "First report within " + dur(rule.first_within, Lang::en) + " of the incident");
       if (it.at != never) last_report = it.at;
       s_.items.push_back(std::move(it));
@@ -443,7 +434,7 @@ class Judge {
           }
         }
         judge_comm(it, next, rule.by, r_.report_credit, r_.report_points, "reports");
-        it.why = comm_why(it, rule.by, "每" + dur(rule.cycle, Lang::zh) + "续报一次", "A report every " + dur(rule.cycle, Lang::en));
+        if (texts_) it.why = comm_why(it, rule.by, "每" + dur(rule.cycle, Lang::zh) + "续报一次", "A report every " + dur(rule.cycle, Lang::en));
         prev = it.at != never ? it.at : due;
         s_.items.push_back(std::move(it));
       }
@@ -461,7 +452,7 @@ class Judge {
       judge_comm(it, summaries, rule.by, r_.report_credit, r_.report_points, "reports");
       // Not due within the drill and not made: nothing to judge.
       if (it.verdict == Verdict::open || (it.verdict == Verdict::missed && it.due > o_.end)) return;
-      it.why = comm_why(it, rule.by, "恢复后" + dur(rule.summary_within, Lang::zh) + "内提交总结报告",
+      if (texts_) it.why = comm_why(it, rule.by, "恢复后" + dur(rule.summary_within, Lang::zh) + "内提交总结报告",
                         "Summary report within " + dur(rule.summary_within, Lang::en) + " of restoration");
       s_.items.push_back(std::move(it));
     }
@@ -491,7 +482,7 @@ class Judge {
         else if (l != no_ix && m_.plan.levels[l].rank > lv.rank) higher.push_back(&c);
       }
       judge_comm(it, exact.empty() ? higher : exact, by, r_.grading_credit, r_.grading_points, "grading");
-      it.why = comm_why(it, by, "宣布" + lv.name.in(Lang::zh) + "（" + at(t) + "达到）",
+      if (texts_) it.why = comm_why(it, by, "宣布" + lv.name.in(Lang::zh) + "（" + at(t) + "达到）",
                         "Declare " + lv.name.in(Lang::en) + " (reached at " + at(t) + ")");
       s_.items.push_back(std::move(it));
     }
@@ -511,7 +502,7 @@ class Judge {
       it.accountable = {c.post};
       it.points = r_.penalties.wrong_level;
       it.rule_key = "penalties.wrong_level";
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         const bool zh = lang == Lang::zh;
         return zh ? post_text(m_, c.post, lang) + "于" + at(c.t) + "宣布" + m_.plan.levels[l].name.in(lang) +
                         "，但实际事件未达到该级别。扣 " + number(it.points)
@@ -543,7 +534,7 @@ class Judge {
       it.accountable = {run.post};
       it.points = rule.kind == ConductRule::Kind::must_not ? r_.penalties.must_not : r_.penalties.must_first;
       it.rule_key = rule.kind == ConductRule::Kind::must_not ? "penalties.must_not" : "penalties.must_first";
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         const bool zh = lang == Lang::zh;
         std::string out = zh ? post_text(m_, run.post, lang) + "于" + at(run.submitted) + "执行「" + action_text(m_, run.action, lang) + "」"
                              : post_text(m_, run.post, lang) + " did “" + action_text(m_, run.action, lang) + "” at " + at(run.submitted);
@@ -602,7 +593,7 @@ class Judge {
       } else {
         continue;
       }
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         const bool zh = lang == Lang::zh;
         std::string out = zh ? post_text(m_, run.post, lang) + "于" + at(run.submitted) + "执行「" + def.name.in(lang) + "」"
                              : post_text(m_, run.post, lang) + " did “" + def.name.in(lang) + "” at " + at(run.submitted);
@@ -644,7 +635,7 @@ class Judge {
         it.verdict = Verdict::done;
         it.rule_key = "-";
       }
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         const bool zh = lang == Lang::zh;
         std::string out = zh ? ev.name.in(lang) + "（" + at(ev.at) + "）：" : ev.name.in(lang) + " (" + at(ev.at) + "): ";
         switch (b.state) {
@@ -667,7 +658,7 @@ class Judge {
       it.penalty = true;
       it.points = r_.penalties.data_lost;
       it.rule_key = "penalties.data_lost";
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         return lang == Lang::zh ? "数据丢失。扣 " + number(it.points) : "Data lost. Minus " + number(it.points);
       });
       s_.items.push_back(std::move(it));
@@ -680,7 +671,7 @@ class Judge {
       it.component = c;
       it.points = r_.penalties.equipment_lost;
       it.rule_key = "penalties.equipment_lost";
-      it.why = both([&](Lang lang) {
+      it.why = text([&](Lang lang) {
         return m_.platform.components[c].name.in(lang) + (lang == Lang::zh ? "损毁。扣 " : " destroyed. Minus ") + number(it.points);
       });
       s_.items.push_back(std::move(it));
@@ -697,7 +688,7 @@ class Judge {
         it.late_by = down;
         it.points = r_.penalties.downtime_per_hour * static_cast<double>(down) / 3600.0;
         it.rule_key = "penalties.downtime_per_hour × hours";
-        it.why = both([&](Lang lang) {
+        it.why = text([&](Lang lang) {
           return m_.platform.components[c].name.in(lang) + (lang == Lang::zh ? "中断" : " down ") + dur(down, lang) +
                  (lang == Lang::zh ? "。扣 " : ". Minus ") + number(it.points);
         });
@@ -756,8 +747,8 @@ class Judge {
 }  // namespace
 
 void judge(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
-           ScoreSheet& sheet) {
-  Judge(model, rubric, observed, walked, sheet).run();
+           ScoreSheet& sheet, bool texts) {
+  Judge(model, rubric, observed, walked, sheet, texts).run();
 }
 
 }  // namespace drillsim::scoring::detail

@@ -18,7 +18,7 @@ void add(Tally& t, const Item& it) {
 
 }  // namespace
 
-void tally(const Model& m, const Rubric& rubric, ScoreSheet& s) {
+void tally(const Model& m, const Rubric& rubric, const Observed& o, ScoreSheet& s) {
   for (const Item& it : s.items) add(s.overall, it);
   s.overall_rating = s.overall.possible > 0 ? hseep_rating(rubric.hseep, s.overall.percent() / 100.0) : '-';
 
@@ -56,10 +56,9 @@ void tally(const Model& m, const Rubric& rubric, ScoreSheet& s) {
   // Participants: what each one did (the evidence they gave, the penalties they earned), in the
   // order they first acted.
   std::vector<std::string> actors;
-  for (const JournalEntry& e : s.journal)
-    if (e.kind == EntryKind::submit && !e.actor.empty() &&
-        std::find(actors.begin(), actors.end(), e.actor) == actors.end())
-      actors.push_back(e.actor);
+  for (const RunInfo& run : o.runs)  // the journal's `submit` entries, in order
+    if (!run.actor.empty() && std::find(actors.begin(), actors.end(), run.actor) == actors.end())
+      actors.push_back(run.actor);
   for (const std::string& a : actors) {
     NamedTally nt{a, Text{a, a}, {}};
     for (const Item& it : s.items)

@@ -22,6 +22,21 @@ Condition done_condition(Ix action) {
   return c;
 }
 
+// Who a communication went to: the ids of the journal's comma-separated `subject`.
+std::vector<std::string> split_ids(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > start) out.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 // Rules of conduct are judged when an action is submitted: that is when the participant chose it.
 void check_rules(const Drill& drill, const RunInfo& run, std::uint32_t run_no, std::vector<Violation>& out) {
   const Plan& plan = drill.model().plan;
@@ -41,8 +56,6 @@ void check_rules(const Drill& drill, const RunInfo& run, std::uint32_t run_no, s
     }
   }
 }
-
-}  // namespace
 
 bool observe_journal(const std::shared_ptr<const Model>& model, const std::vector<JournalEntry>& input,
                      Observed& o, std::vector<JournalEntry>& journal, std::string& error) {
@@ -86,6 +99,9 @@ bool observe_journal(const std::shared_ptr<const Model>& model, const std::vecto
     }
   }
   o.end = journal.empty() ? 0 : journal.back().t;
+  for (const JournalEntry& e : journal)
+    if (e.kind == EntryKind::comm)
+      o.comms.push_back(CommInfo{e.t, e.result, m.find_post(e.post), e.actor, e.run, e.target, split_ids(e.subject)});
   return true;
 }
 
@@ -115,6 +131,11 @@ class Walker {
     since_.assign(n, 0);
     pending_.assign(n, never);
     consumed_.assign(n, std::vector<char>(o.completions.size(), 0));
+    // Asked after every event: cached, exactly (see CachedCondition's exact_clock).
+    for (const Procedure& proc : m.plan.procedures) {
+      triggers_.emplace_back(&proc.trigger, true);
+      resolved_.emplace_back(&proc.resolved, true);
+    }
   }
 
   // After every event: triggers (the first moment each holds), resolutions.
@@ -126,7 +147,7 @@ class Walker {
       // triggers count only messages delivered since it last started).
       if (proc.trigger.kind == Condition::Kind::always || running_[p] || pending_[p] != never) continue;
       if (started_[p] && !proc.repeat) continue;
-      if (!d.condition_holds(proc.trigger, no_ix, since_[p])) armed_[p] = 1;
+      if (!triggers_[p].holds(d, no_ix, since_[p])) armed_[p] = 1;
       else if (armed_[p]) pending_[p] = d.now();
     }
     for (Instance& inst : instances_) check_resolved(d, inst);
@@ -195,6 +216,7 @@ class Walker {
   std::vector<std::size_t> since_;              // by procedure: messages delivered when it last started
   std::vector<SimTime> pending_;                // by procedure: its trigger held then, not started yet
   std::vector<std::vector<char>> consumed_;     // by procedure, by completion: evidence already used
+  std::vector<CachedCondition> triggers_, resolved_;  // by procedure
   SimTime incident_start_ = never;
 
   void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step) {
@@ -228,7 +250,7 @@ class Walker {
   }
 
   void check_resolved(const Drill& d, Instance& inst) {
-    if (inst.resolved == never && d.condition_holds(m_.plan.procedures[inst.proc].resolved)) inst.resolved = d.now();
+    if (inst.resolved == never && resolved_[inst.proc].holds(d)) inst.resolved = d.now();
   }
 
   // The first completion of an action at or after t (never: none).
@@ -473,6 +495,27 @@ class Walker {
 
 }  // namespace
 
+namespace {
+
+// Outcomes read from the final state.
+void read_outcomes(const Model& m, const Drill& drill, ScoreSheet& sheet) {
+  const WorldState& s = drill.truth();
+  for (Ix b = 0; b < s.business.size(); ++b) {
+    const BusinessRuntime& rt = s.business[b];
+    BusinessResult r{b, rt.state, 0, rt.settled_at};
+    if (rt.settled_at != never && rt.state != BusinessState::missed)
+      r.delay = std::max<SimTime>(0, rt.settled_at - m.scenario.calendar[b].at);
+    sheet.business.push_back(r);
+  }
+  for (Ix c = 0; c < s.components.size(); ++c) {
+    if (SimTime down = drill.downtime(c); down > 0) sheet.downtime.emplace_back(c, down);
+    if (s.components[c].off == OffReason::destroyed) sheet.equipment_lost.push_back(c);
+  }
+  sheet.data_lost = s.data_lost;
+}
+
+}  // namespace
+
 bool walk_plan(const std::shared_ptr<const Model>& model, const Rubric& rubric,
                const std::vector<JournalEntry>& journal, const Observed& observed, Walked& walked, ScoreSheet& sheet,
                std::string& error) {
@@ -484,22 +527,21 @@ bool walk_plan(const std::shared_ptr<const Model>& model, const Rubric& rubric,
   auto drill = replay_watched(model, journal, watch, error);
   if (!drill) return false;
   walker.finish();
-  // Outcomes read from the final state.
-  const Model& m = *model;
-  const WorldState& s = drill->truth();
-  for (Ix b = 0; b < s.business.size(); ++b) {
-    const BusinessRuntime& rt = s.business[b];
-    BusinessResult r{b, rt.state, 0, rt.settled_at};
-    if (rt.settled_at != never && rt.state != BusinessState::missed)
-      r.delay = std::max<SimTime>(0, rt.settled_at - m.scenario.calendar[b].at);
-    sheet.business.push_back(r);
-  }
-  for (Ix c = 0; c < s.components.size(); ++c) {
-    if (SimTime down = drill->downtime(c); down > 0) sheet.downtime.emplace_back(c, down);
-    if (s.components[c].off == OffReason::destroyed) sheet.equipment_lost.push_back(c);
-  }
-  sheet.data_lost = s.data_lost;
+  read_outcomes(*model, *drill, sheet);
   return true;
+}
+
+void walk_plan_live(Drill& fresh, const std::vector<TimedSubmission>& submissions, SimTime end, const Rubric& rubric,
+                    const Observed& observed, Walked& walked, ScoreSheet& sheet) {
+  walked = Walked{};
+  Walker walker(fresh.model(), rubric, observed, walked);
+  ReplayWatch watch;
+  watch.on_event = [&](const Drill& d) { walker.on_event(d); };
+  watch.on_slice = [&](const Drill& d) { walker.on_slice(d); };
+  replay_submissions(fresh, submissions, end, &watch);
+  fresh.set_observer(nullptr);
+  walker.finish();
+  read_outcomes(fresh.model(), fresh, sheet);
 }
 
 }  // namespace drillsim::scoring::detail

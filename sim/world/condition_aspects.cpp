@@ -30,4 +30,19 @@ std::uint32_t aspects_of(const Condition& c) {
   return mask;
 }
 
+bool reads_clock(const Condition& c) {
+  switch (c.kind) {
+    case Condition::Kind::not_done_by:
+    case Condition::Kind::since_done:
+    case Condition::Kind::outage_over:
+    case Condition::Kind::after:
+    case Condition::Kind::elapsed:
+    case Condition::Kind::temp_above: return true;
+    default: break;
+  }
+  for (const Condition& child : c.children)
+    if (reads_clock(child)) return true;
+  return false;
+}
+
 }  // namespace drillsim

@@ -42,6 +42,19 @@ struct Submission {
   std::string note;             // free text
 };
 
+// A submission and when it was made (every one, accepted or refused): what a replay plays again.
+struct TimedSubmission {
+  SimTime t = 0;
+  Submission submission;
+};
+
+// An accepted submission: what was asked (target filled in), when, and when it completes.
+struct SubmittedRun {
+  Submission submission;
+  SimTime submitted = 0, starts = 0, completes = 0;
+  std::uint32_t occurrence = 0;  // how many times this action was drawn before
+};
+
 struct SubmitResult {
   bool accepted = false;
   std::string reason_code;      // not_allowed, nobody_at_post, bad_target, precondition, drill_over, unknown
@@ -88,6 +101,14 @@ class Drill {
   void set_journal_sink(std::function<void(const JournalEntry&)> sink) { sink_ = std::move(sink); }
 
   const Journal& journal() const { return journal_; }
+  // What happened, kept whether or not the journal is on (how Monte Carlo scores a run online):
+  // accepted submissions by run number - 1, the runs completed so far in completion order, and the
+  // true levels reached with their times, in the order the journal records them.
+  const std::vector<SubmittedRun>& runs() const { return runs_; }
+  const std::vector<std::uint32_t>& completed_runs() const { return completed_; }
+  const std::vector<std::pair<Ix, SimTime>>& levels_reached() const { return levels_reached_; }
+  // Every submission from now on (accepted or refused) is appended to `log` (null: none).
+  void set_submission_log(std::vector<TimedSubmission>* log) { submission_log_ = log; }
   // Bumps whenever anything a condition can read changes (every journaled change, every wake-up):
   // callers that evaluate conditions can skip the work while it stays the same.
   std::uint64_t state_version() const { return version_; }
@@ -95,8 +116,7 @@ class Drill {
   // condition need not be evaluated again while the signature of aspects_of(condition) stays put.
   std::uint64_t signature(std::uint32_t mask) const {
     std::uint64_t sum = 0;
-    for (unsigned a = 0; a < static_cast<unsigned>(Aspect::count); ++a)
-      if (mask & (1u << a)) sum += aspect_versions_[a];
+    for (; mask != 0; mask &= mask - 1) sum += aspect_versions_[static_cast<unsigned>(__builtin_ctz(mask))];
     return sum;
   }
   const WorldState& truth() const { return state_; }
@@ -122,11 +142,7 @@ class Drill {
     ev_load_start, ev_load_end, ev_temperature, ev_battery, ev_fire_destroy, ev_party_arrive,
     ev_person_arrive, ev_wake, ev_end
   };
-  struct Run {  // one submitted action
-    Submission submission;
-    SimTime starts = 0, completes = 0;
-    std::uint32_t occurrence = 0;  // how many times this action was drawn before
-  };
+  using Run = SubmittedRun;
   // One draw of a distribution for one purpose and entity (common random numbers across plans).
   SimTime draw(Stream purpose, std::uint32_t entity, std::uint32_t occurrence, const Distribution& d) const;
 
@@ -144,6 +160,9 @@ class Drill {
   std::vector<CachedCondition> inject_conditions_;  // by inject: its `when`
   std::vector<CachedCondition> level_conditions_;   // by level: its `when`
   std::vector<Run> runs_;
+  std::vector<std::uint32_t> completed_;                // run indices in completion order
+  std::vector<std::pair<Ix, SimTime>> levels_reached_;  // true levels as reached
+  std::vector<TimedSubmission>* submission_log_ = nullptr;
   std::vector<Health> scratch_health_;
   std::vector<SimTime> outage_thresholds_;  // distinct outage_over durations in the model
   std::vector<std::pair<Ix, SimTime>> since_done_thresholds_;  // (action, duration) of since_done conditions

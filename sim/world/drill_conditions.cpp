@@ -137,6 +137,7 @@ void Drill::check_levels() {
     if (!level_conditions_[l].holds(*this)) continue;
     state_.level_rank = level.rank;
     state_.level = static_cast<Ix>(l);
+    levels_reached_.emplace_back(static_cast<Ix>(l), now_);
     record({.kind = EntryKind::level_reached, .truth_only = true, .subject = level.id, .text = level.name,
             .value = level.rank});
   }

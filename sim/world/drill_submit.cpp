@@ -13,6 +13,7 @@ bool contains(const std::vector<Ix>& v, Ix x) { return std::find(v.begin(), v.en
 
 SubmitResult Drill::submit(const Submission& submission) {
   const Model& m = *model_;
+  if (submission_log_) submission_log_->push_back({now_, submission});
   Submission s = submission;
   SubmitResult r;
   auto refuse = [&](const char* code, Text reason) {
@@ -70,7 +71,7 @@ SubmitResult Drill::submit(const Submission& submission) {
   SimTime duration = draw(Stream::durations, s.action, occurrence, def.duration);
   r.completes = r.starts + duration;
   state_.post_free_at[s.post] = r.completes;
-  runs_.push_back(Run{s, r.starts, r.completes, occurrence});
+  runs_.push_back(Run{s, now_, r.starts, r.completes, occurrence});
   r.run = static_cast<std::uint32_t>(runs_.size());
   record({.kind = EntryKind::submit, .post = m.organisation.posts[s.post].id, .actor = s.actor, .action = def.id,
           .target = s.target_id, .result = r.starts > now_ ? "queued" : "", .text = def.name,
@@ -86,6 +87,7 @@ void Drill::complete_action(std::uint32_t run_index) {
   const Submission& s = run.submission;
   const ActionDef& def = m.catalog.actions[s.action];
   std::uint32_t run_no = run_index + 1;
+  completed_.push_back(run_index);
   record({.kind = EntryKind::action_done, .post = m.organisation.posts[s.post].id, .actor = s.actor,
           .action = def.id, .target = s.target_id, .text = def.name, .run = run_no});
   ++state_.done_count[s.action];

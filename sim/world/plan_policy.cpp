@@ -18,7 +18,10 @@ PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
       since_(model.plan.procedures.size(), 0),
       reached_(model.plan.procedures.size()) {
   for (std::size_t p = 0; p < reached_.size(); ++p) reached_[p].assign(model.plan.procedures[p].steps.size(), 0);
-  for (const Procedure& proc : model.plan.procedures) triggers_.emplace_back(&proc.trigger);
+  for (const Procedure& proc : model.plan.procedures) {
+    triggers_.emplace_back(&proc.trigger);
+    resolved_.emplace_back(&proc.resolved, true);
+  }
   for (const Level& level : model.plan.levels) levels_.emplace_back(&level.when);
   for (Ix p : posts)
     if (p < controls_.size()) controls_[p] = 1;
@@ -178,7 +181,7 @@ void PlanPolicy::report(Drill& drill) {
   if (incident_start_ < 0) return;
   if (rule.first_within <= 0 && rule.cycle <= 0 && rule.summary_within <= 0) return;  // the plan sets no reporting
   bool open = std::any_of(active_.begin(), active_.end(), [&](const Active& a) {
-    return !drill.condition_holds(model_.plan.procedures[a.procedure].resolved);
+    return !resolved_[a.procedure].holds(drill);
   });
   auto send = [&](Communication::Kind kind) {
     std::vector<Ix> by = rule.by;

@@ -40,6 +40,7 @@ class PlanPolicy {
   std::vector<std::size_t> since_;  // by procedure: messages delivered when it last started
   std::vector<CachedCondition> triggers_;  // by procedure
   std::vector<CachedCondition> levels_;    // by level
+  std::vector<CachedCondition> resolved_;  // by procedure (exact: the same answers as asking each time)
   std::vector<std::vector<char>> reached_;  // by procedure, by step
   std::vector<Active> active_;
   int declared_rank_ = 0;

@@ -47,6 +47,23 @@ void event_seen(const Drill& drill, const ReplayWatch* watch) {
 
 }  // namespace
 
+void replay_submissions(Drill& drill, const std::vector<TimedSubmission>& submissions, SimTime end,
+                        const ReplayWatch* watch) {
+  if (watch && watch->on_event) drill.set_observer(watch->on_event);
+  event_seen(drill, watch);
+  if (watch && watch->on_slice) watch->on_slice(drill);
+  for (const TimedSubmission& s : submissions) {
+    go(drill, s.t, watch);
+    drill.submit(s.submission);
+  }
+  go(drill, end, watch);
+  if (!drill.finished()) {
+    drill.end();
+    event_seen(drill, watch);
+    if (watch && watch->on_slice) watch->on_slice(drill);
+  }
+}
+
 Inject live_inject_of(const Model& m, const JournalEntry& e) {
   Inject inj;
   inj.id = e.subject;

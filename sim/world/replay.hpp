@@ -30,6 +30,14 @@ struct ReplayWatch {
 std::unique_ptr<Drill> replay(std::shared_ptr<const Model> model, const std::vector<JournalEntry>& journal,
                               std::string& error, bool to_end = true, const ReplayWatch* watch = nullptr);
 
+// Plays into `drill` (freshly built with the seed of an earlier run of the same scenario, journal
+// on or off) the submissions that run made, at their times and one slice at a time exactly as
+// replay() plays a journal's `submit` and `rejected` entries, then runs it to `end` (when the
+// earlier run ended) and ends it. The drill goes through the very states the earlier run did:
+// how Monte Carlo scoring walks the plan without a journal.
+void replay_submissions(Drill& drill, const std::vector<TimedSubmission>& submissions, SimTime end,
+                        const ReplayWatch* watch = nullptr);
+
 // The inject a live_inject journal entry describes.
 Inject live_inject_of(const Model& model, const JournalEntry& entry);
 
