@@ -16,6 +16,7 @@ void add_evaluate(CLI::App& app);  // drillsim evaluate SCENARIO... --plan PLAN 
 void add_score(CLI::App& app);     // drillsim score JOURNAL | DRILL_ID
 void add_report(CLI::App& app);    // drillsim report DRILL_ID
 void add_records(CLI::App& app);   // drillsim records [--year YYYY]
+void add_msel(CLI::App& app);      // drillsim msel export SCENARIO --csv OUT | msel import IN --into SCENARIO
 
 // The exit code the chosen subcommand set.
 int exit_code();

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   drillsim::app::add_score(app);
   drillsim::app::add_report(app);
   drillsim::app::add_records(app);
+  drillsim::app::add_msel(app);
   drillsim::app::add_bench(app);
   try {
     app.parse(argc, argv);

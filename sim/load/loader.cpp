@@ -57,12 +57,13 @@ class ChainLoader {
   Model model;
   Diagnostics problems;
   std::string plan_override;  // load this plan instead of the one the scenario names (plan revisions)
+  const UnsavedTexts* unsaved = nullptr;  // texts read in place of files (editors' unsaved documents)
 
   // Loads `path` (shown as `shown`) and what it chains to; the kind loaded, or nullopt on failure.
   std::optional<FileKind> load(const std::string& path, const std::string& shown, std::optional<FileKind> expected,
                                const Referrer* referrer) {
     std::string open_error;
-    auto tree = load_detail::read_yaml_file(path, shown, problems, referrer ? &open_error : nullptr);
+    auto tree = read(path, shown, referrer ? &open_error : nullptr);
     if (!tree) {
       if (!open_error.empty())
         referrer->ctx->error(
@@ -150,16 +151,26 @@ class ChainLoader {
   }
 
  private:
+  std::optional<YNode> read(const std::string& path, const std::string& shown, std::string* open_error) {
+    if (unsaved && !unsaved->empty()) {
+      const auto text = unsaved->find(unsaved_key(path));
+      if (text != unsaved->end()) return load_detail::parse_yaml_text(text->second, shown, problems);
+    }
+    return load_detail::read_yaml_file(path, shown, problems, open_error);
+  }
+
   std::vector<std::unique_ptr<YNode>> trees_;  // kept for checks that come back to a file later
   Deferred deferred_;
   bool incomplete_ = false;  // some file of the chain could not be loaded
 };
 
-LoadResult load_any(const std::string& path, std::optional<FileKind> expected, const std::string& plan = {}) {
+LoadResult load_any(const std::string& path, std::optional<FileKind> expected, const std::string& plan = {},
+                    const UnsavedTexts* unsaved = nullptr) {
   LoadResult result;
   try {
     ChainLoader loader;
     loader.plan_override = plan;
+    loader.unsaved = unsaved;
     const auto kind = loader.load(path, path, expected, nullptr);
     if (kind) result.kind = *kind;
     if (kind && loader.problems.empty()) {
@@ -186,6 +197,18 @@ LoadResult load_file(const std::string& path) { return load_any(path, std::nullo
 LoadResult load_scenario(const std::string& path) { return load_any(path, FileKind::scenario); }
 
 LoadResult load_plan(const std::string& path) { return load_any(path, FileKind::plan); }
+
+std::string unsaved_key(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path absolute = fs::absolute(fs::path(path), ec);
+  if (ec) absolute = fs::path(path);
+  return absolute.lexically_normal().generic_string();
+}
+
+LoadResult load_file_with(const std::string& path, const UnsavedTexts& texts, const std::string& plan_override) {
+  return load_any(path, std::nullopt, plan_override, &texts);
+}
 
 LoadResult load_scenario_with_plan(const std::string& scenario, const std::string& plan) {
   return load_any(scenario, FileKind::scenario, plan);

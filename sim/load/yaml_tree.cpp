@@ -221,15 +221,15 @@ std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& s
   return std::move(builder.root);
 }
 
-std::optional<YNode> read_yaml_file(const std::string& path, const std::string& shown_name, Diagnostics& out,
-                                    std::string* open_error) {
+bool read_file_text(const std::string& path, const std::string& shown_name, std::string& text, Diagnostics& out,
+                    std::string* open_error) {
   namespace fs = std::filesystem;
-  auto fail_open = [&](std::string why) -> std::optional<YNode> {
+  auto fail_open = [&](std::string why) {
     if (open_error)
       *open_error = why;
     else
       out.push_back({shown_name, 0, 0, why});
-    return std::nullopt;
+    return false;
   };
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -239,16 +239,22 @@ std::optional<YNode> read_yaml_file(const std::string& path, const std::string& 
   const auto size = fs::file_size(path, ec);
   if (!ec && size > max_file_bytes) {
     out.push_back({shown_name, 0, 0, fmt::format("file too large ({} bytes; the limit is 4 MiB)", size)});
-    return std::nullopt;
+    return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail_open("cannot open the file");
-  std::string text;
   // One byte more than expected shows a file that grew past the limit meanwhile.
   text.resize(ec ? max_file_bytes + 1 : static_cast<std::size_t>(size) + 1);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) return fail_open("cannot read the file");
+  return true;
+}
+
+std::optional<YNode> read_yaml_file(const std::string& path, const std::string& shown_name, Diagnostics& out,
+                                    std::string* open_error) {
+  std::string text;
+  if (!read_file_text(path, shown_name, text, out, open_error)) return std::nullopt;
   return parse_yaml_text(text, shown_name, out);
 }
 

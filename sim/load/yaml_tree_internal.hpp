@@ -54,8 +54,13 @@ bool valid_utf8(std::string_view s, std::size_t& bad);
 std::optional<YNode> read_yaml_file(const std::string& path, const std::string& shown_name, Diagnostics& out,
                                     std::string* open_error = nullptr);
 
-// Parses YAML text already in memory (used by read_yaml_file and by tests).
+// Parses YAML text already in memory (used by read_yaml_file, by tests and for unsaved texts).
 std::optional<YNode> parse_yaml_text(std::string_view text, const std::string& shown_name, Diagnostics& out);
+
+// Reads a file's raw text with read_yaml_file's checks (exists, regular file, size limit), without
+// parsing it. False with the reason in `out` (or in `open_error`, as for read_yaml_file).
+bool read_file_text(const std::string& path, const std::string& shown_name, std::string& text, Diagnostics& out,
+                    std::string* open_error = nullptr);
 
 // 1-based line and character column of a byte offset in `text` (scans from the start).
 void position_of(std::string_view text, std::size_t offset, int& line, int& column);
