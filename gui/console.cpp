@@ -11,6 +11,7 @@
 
 #include <filesystem>
 
+#include "gui/editor_state.hpp"
 #include "gui/strings.hpp"
 #include "gui/used_text.hpp"
 #include "gui/widgets.hpp"
@@ -23,8 +24,8 @@
 namespace drillsim::gui {
 
 namespace {
-const char* screen_names[screen_count] = {"start", "situation", "inbox", "actions", "plan", "timeline", "facilitator",
-                                          "debrief"};
+const char* screen_names[screen_count] = {"start",       "situation", "inbox",  "actions",         "plan",       "timeline",
+                                          "facilitator", "debrief",   "author", "author_scenario", "author_plan"};
 }
 
 const char* screen_name(Screen s) { return screen_names[static_cast<int>(s)]; }
@@ -41,6 +42,8 @@ bool screen_from_name(std::string_view name, Screen& out) {
 Console::Console(FontAtlas& atlas, std::function<std::int64_t()> wall_ms, std::string autosave_dir,
                  std::string store_path, records::Durability durability)
     : atlas_(atlas), wall_ms_(std::move(wall_ms)), autosave_(std::move(autosave_dir), std::move(store_path), durability) {
+  editor_ = std::make_unique<Editor>([this](std::string_view text) { atlas_.want(text); }, wall_ms_);
+  editor_->rubric_path = scoring::default_rubric_path(DRILLSIM_SOURCE_DIR);
   atlas_.want(strings().all_text());
   set_text_observer(&Console::on_text, this);
   scan_library(shipped_scenarios_dir());
@@ -313,6 +316,7 @@ void Console::after_command() {
 }
 
 bool Console::before_frame() {
+  editor_->tick();
   if (session_) {
     session_->tick(wall_ms());
     after_command();
@@ -358,6 +362,9 @@ bool Console::screen_visible(Screen s) const {
     case Screen::facilitator: return ui_.view.facilitator && running;
     case Screen::plan: return running && (ui_.view.facilitator || session_->setup().trainees_see_plan);
     case Screen::debrief: return running && (ui_.view.facilitator || session_->drill().finished());
+    case Screen::author: return ui_.view.facilitator;
+    case Screen::author_scenario: return ui_.view.facilitator && editor_->doc(DocKind::scenario).open();
+    case Screen::author_plan: return ui_.view.facilitator && editor_->doc(DocKind::plan).open();
     default: return running;
   }
 }

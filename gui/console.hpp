@@ -12,6 +12,8 @@
 //   screen_timeline.cpp    the journal, filterable by post and kind
 //   screen_facilitator.cpp clock, live injects, holds, evaluations, ending the drill
 //   screen_debrief.cpp     outcomes, evaluations, the timeline (scoring and records when present)
+//   screen_author*.cpp     writing a drill: open or make a scenario or plan, the scenario editor (MSEL,
+//                          calendar, objectives, try it), the plan editor; state in editor_state.hpp
 #pragma once
 
 #include <cstdint>
@@ -35,8 +37,11 @@
 
 namespace drillsim::gui {
 
-enum class Screen { start, situation, inbox, actions, plan, timeline, facilitator, debrief };
-constexpr int screen_count = 8;
+class Editor;
+
+enum class Screen { start, situation, inbox, actions, plan, timeline, facilitator, debrief, author, author_scenario,
+                    author_plan };
+constexpr int screen_count = 11;
 const char* screen_name(Screen s);
 // The debrief's tabs, in order (scripts name them).
 constexpr const char* debrief_tabs[] = {"score", "verdicts", "outcomes", "improvements", "timeline", "records"};  // "start", "situation", ... (scripts, string keys nav.<name>)
@@ -175,6 +180,7 @@ class Console {
   const TraineeKnowledge& knowledge() const { return knowledge_; }
   const GraphLayout& layout() const { return layout_; }
   FontAtlas& atlas() { return atlas_; }
+  Editor& editor() { return *editor_; }  // the author screens' documents (usable without a drill)
   Autosave& autosave() { return autosave_; }
   const std::optional<SavedDrill>& saved() const { return saved_; }
   const std::string& status() const { return status_; }
@@ -216,6 +222,7 @@ class Console {
   std::unordered_set<std::string> shown_;  // every distinct text drawn (scripts: the glyph check)
   static void on_text(std::string_view text, void* self);
   bool finished_seen_ = false;
+  std::unique_ptr<Editor> editor_;
 
   void reset_knowledge();
   void after_command();

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "gui/console.hpp"
+#include "gui/editor_state.hpp"
 #include "gui/screens.hpp"
 #include "gui/strings.hpp"
 #include "gui/widgets.hpp"
@@ -25,6 +26,7 @@ void Console::frame() {
   for (int i = 0; i < screen_count; ++i) {
     auto s = static_cast<Screen>(i);
     if (!screen_visible(s)) continue;
+    if (s == Screen::author) ImGui::Separator();  // writing a drill: below the drill's own screens
     std::string label = std::string("  ") + tr(std::string("nav.") + screen_name(s));
     if (s == Screen::inbox)
       if (int unread = inbox_unread(*this); unread > 0) label += " (" + std::to_string(unread) + ")";
@@ -45,7 +47,11 @@ void Console::frame() {
     case Screen::timeline: draw_timeline(*this); break;
     case Screen::facilitator: draw_facilitator(*this); break;
     case Screen::debrief: draw_debrief(*this); break;
+    case Screen::author: draw_author(*this); break;
+    case Screen::author_scenario: draw_author_scenario(*this); break;
+    case Screen::author_plan: draw_author_plan(*this); break;
   }
+  editor_->end_frame();
   ImGui::EndChild();
 
   if (!status_.empty()) text_coloured(status_ok_ ? colour::muted : colour::bad_text, status_);

@@ -14,6 +14,13 @@ void draw_plan(Console& c);
 void draw_timeline(Console& c);
 void draw_facilitator(Console& c);
 void draw_debrief(Console& c);
+// Writing a drill (no drill needs to run): open or make a scenario or plan, and their editors.
+void draw_author(Console& c);
+void draw_author_scenario(Console& c);
+void draw_author_plan(Console& c);
+// Parts of the scenario editor (screen_author_msel.cpp, screen_author_try.cpp).
+void draw_msel_editor(Console& c);
+void draw_try_it(Console& c);
 
 // Unread inbox entries for the current view (the navigation shows the count).
 int inbox_unread(Console& c);

@@ -18,6 +18,7 @@
 #include "gui/app.hpp"
 #include "gui/console.hpp"
 #include "gui/font_atlas.hpp"
+#include "gui/script_author.hpp"
 #include "gui/strings.hpp"
 #include "sim/load/loader.hpp"
 #include "sim/world/responses.hpp"
@@ -117,6 +118,11 @@ void Runner::run(const ScriptStep& s) {
                      cmd == "end" || cmd == "view";
   if (needs_drill && !console.session()) return fail(s, cmd + ": no drill is running (start first)");
   DrillSession* session = console.session();
+  std::string author_error;
+  if (run_author_step(console, s, dir, author_error)) {
+    if (!author_error.empty()) fail(s, author_error);
+    return;
+  }
   if (cmd == "lang") {
     if (need(1)) console.set_lang(w[1] == "en" ? Lang::en : Lang::zh);
   } else if (cmd == "screen") {

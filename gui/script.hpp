@@ -19,6 +19,7 @@
 //   debrief-tab score|verdicts|outcomes|improvements|timeline|records   export FILE.html
 //   crash (exit at once, as a killed process)   resume-saved   expect-clock TIME
 //   expect-journal-at-least N
+//   Writing a drill (author, msel-*, plan-*, library): see gui/script_author.hpp.
 #pragma once
 
 #include <string>
