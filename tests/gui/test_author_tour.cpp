@@ -3,7 +3,8 @@
 // copy of scenarios/002_beijing, in zh (1280x800) and en (1920x1080) under Xvfb. Then: the saved
 // file validates with the command line, loads and drills (the plan-following policy holds project
 // A's evaluation, late but held; nobody responding misses it), the MSEL CSV was exported, the plan
-// revision was saved beside the old plan (which is unchanged), and the screenshots show something.
+// revision was saved beside the old plan (which is unchanged), the console drills the new scenario
+// to its debrief, and the screenshots show something.
 #include <doctest/doctest.h>
 
 #include <SFML/Graphics/Image.hpp>
@@ -42,7 +43,8 @@ BusinessState outcome(const Drill& d, const std::string& event) {
 }
 
 const char* shots[] = {"a01_author_home", "a02_header",       "a03_calendar", "a04_objectives", "a05_msel",
-                       "a06_problem",     "a07_try",          "a08_msel_filtered", "a09_plan_step", "a10_plan_saved"};
+                       "a06_problem",     "a07_try",          "a08_msel_filtered", "a09_plan_step", "a10_plan_saved",
+                       "a11_drill_situation", "a12_drill_debrief"};
 
 }  // namespace
 
