@@ -140,6 +140,13 @@ class Walker {
 
   // After every event: triggers (the first moment each holds), resolutions.
   void on_event(const Drill& d) {
+    // Nothing a trigger or a resolution reads has moved (same state version, same clock) and the
+    // walk has started or ended nothing since the last look: every cached answer, so every update
+    // below, would be the same again.
+    if (d.state_version() == seen_version_ && d.now() == seen_now_ && walk_epoch_ == seen_epoch_) return;
+    seen_version_ = d.state_version();
+    seen_now_ = d.now();
+    seen_epoch_ = walk_epoch_;
     for (Ix p = 0; p < m_.plan.procedures.size(); ++p) {
       const Procedure& proc = m_.plan.procedures[p];
       // A procedure without a trigger is entered only by a jump from another one; one runs at a time;
@@ -218,9 +225,13 @@ class Walker {
   std::vector<std::vector<char>> consumed_;     // by procedure, by completion: evidence already used
   std::vector<CachedCondition> triggers_, resolved_;  // by procedure
   SimTime incident_start_ = never;
+  std::uint64_t walk_epoch_ = 0;  // bumps whenever a procedure starts or ends
+  std::uint64_t seen_version_ = ~0ull, seen_epoch_ = ~0ull;
+  SimTime seen_now_ = never;
 
   void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step) {
     pending_[proc] = never;
+    ++walk_epoch_;
     const Procedure& p = m_.plan.procedures[proc];
     if (running_[proc] || (started_[proc] && !p.repeat)) return;
     Instance inst;
@@ -245,6 +256,7 @@ class Walker {
   }
 
   void end(Instance& inst) {
+    ++walk_epoch_;
     inst.ended = true;
     running_[inst.proc] = 0;
   }

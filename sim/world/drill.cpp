@@ -7,10 +7,29 @@
 #include "sim/world/drill_priorities.hpp"
 
 namespace drillsim {
+namespace {
+
+// The platform graph of a model, built once per thread and model rather than once per drill (Monte
+// Carlo builds two drills per scored run). A few models per thread (plan A and plan B); an entry
+// whose model has gone is never returned (the weak pointer no longer locks).
+std::shared_ptr<const PlatformGraph> graph_of(const std::shared_ptr<const Model>& model) {
+  struct Entry {
+    std::weak_ptr<const Model> model;
+    std::shared_ptr<const PlatformGraph> graph;
+  };
+  thread_local std::vector<Entry> cache;
+  for (const Entry& e : cache)
+    if (e.model.lock() == model) return e.graph;
+  if (cache.size() >= 4) cache.erase(cache.begin());
+  cache.push_back({model, std::make_shared<const PlatformGraph>(model->platform)});
+  return cache.back().graph;
+}
+
+}  // namespace
 
 Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
     : model_(std::move(model)),
-      graph_(model_->platform),
+      graph_(graph_of(model_)),
       seed_(options.seed_given ? options.seed : model_->scenario.seed),
       journal_on_(options.journal) {
   const Model& m = *model_;
@@ -48,9 +67,9 @@ SimTime Drill::draw(Stream purpose, std::uint32_t entity, std::uint32_t occurren
   return rng.sample(d);
 }
 
-void Drill::record(JournalEntry e) {
+void Drill::changed(EntryKind kind) {
   ++version_;
-  switch (e.kind) {  // which aspect of the state this entry changed (see condition_aspects.hpp)
+  switch (kind) {  // which aspect of the state this entry changed (see condition_aspects.hpp)
     case EntryKind::message: touch(Aspect::messages); break;
     case EntryKind::fault:
     case EntryKind::fault_cleared:
@@ -66,6 +85,10 @@ void Drill::record(JournalEntry e) {
     case EntryKind::person: touch(Aspect::people); break;
     default: break;
   }
+}
+
+void Drill::record(JournalEntry e) {
+  changed(e.kind);
   if (!journal_on_) return;
   e.t = now_;
   journal_.add(std::move(e));
@@ -74,13 +97,15 @@ void Drill::record(JournalEntry e) {
 
 void Drill::start() {
   const Model& m = *model_;
-  JournalEntry first{};
-  first.kind = EntryKind::drill_start;
-  first.subject = m.scenario.id;
-  first.result = m.plan.id + "@" + m.plan.version;
-  first.text = m.scenario.name;
-  first.value = static_cast<std::int64_t>(seed_);
-  record(std::move(first));
+  record(EntryKind::drill_start, [&] {
+    JournalEntry first{};
+    first.kind = EntryKind::drill_start;
+    first.subject = m.scenario.id;
+    first.result = m.plan.id + "@" + m.plan.version;
+    first.text = m.scenario.name;
+    first.value = static_cast<std::int64_t>(seed_);
+    return first;
+  });
 
   for (std::size_t c = 0; c < m.platform.components.size(); ++c)
     if (m.platform.components[c].standby) state_.components[c].off = OffReason::standby;
@@ -89,12 +114,17 @@ void Drill::start() {
     if (person.absent_probability > 0 &&
         substream(seed_, Stream::people, static_cast<std::uint32_t>(p), 0).uniform01() < person.absent_probability) {
       state_.persons[p].absent = true;
-      record({.kind = EntryKind::person, .subject = person.id, .result = "absent", .text = person.name});
+      record(EntryKind::person, [&] {
+        return JournalEntry{.kind = EntryKind::person, .subject = person.id, .result = "absent", .text = person.name};
+      });
     }
     SimTime late = draw(Stream::people, static_cast<std::uint32_t>(p), 1, person.late);
     if (late > 0 && !state_.persons[p].absent) {
       state_.persons[p].arrives = late;
-      record({.kind = EntryKind::person, .subject = person.id, .result = "late", .text = person.name, .value = late});
+      record(EntryKind::person, [&] {
+        return JournalEntry{
+            .kind = EntryKind::person, .subject = person.id, .result = "late", .text = person.name, .value = late};
+      });
       schedule(late, prio::inject, ev_person_arrive, static_cast<std::uint32_t>(p));
     }
   }
@@ -176,12 +206,15 @@ void Drill::dispatch(const Event& e) {
     case ev_fire_destroy: on_fire_destroy(d.a, static_cast<std::uint32_t>(d.c)); break;
     case ev_party_arrive: {
       const Party& party = model_->organisation.parties[d.a];
-      record({.kind = EntryKind::party_arrived, .subject = party.id, .text = party.name});
+      record(EntryKind::party_arrived,
+             [&] { return JournalEntry{.kind = EntryKind::party_arrived, .subject = party.id, .text = party.name}; });
       break;
     }
     case ev_person_arrive: {
       const Person& person = model_->organisation.persons[d.a];
-      record({.kind = EntryKind::person, .subject = person.id, .result = "arrived", .text = person.name});
+      record(EntryKind::person, [&] {
+        return JournalEntry{.kind = EntryKind::person, .subject = person.id, .result = "arrived", .text = person.name};
+      });
       break;
     }
     case ev_wake:  // time-based conditions may hold now
@@ -197,8 +230,9 @@ void Drill::fire_inject(Ix i) {
   fired_[i] = 1;
   const Inject inj = injects_[i];  // copy: live injects may grow the vector below
   const Model& m = *model_;
-  JournalEntry e{.kind = EntryKind::inject, .truth_only = true, .subject = inj.id, .text = inj.note};
-  record(e);
+  record(EntryKind::inject, [&] {
+    return JournalEntry{.kind = EntryKind::inject, .truth_only = true, .subject = inj.id, .text = inj.note};
+  });
   switch (inj.kind) {
     case Inject::Kind::fault: add_fault(inj.component, inj.ref); break;
     case Inject::Kind::clear:
@@ -211,21 +245,35 @@ void Drill::fire_inject(Ix i) {
       break;
     case Inject::Kind::message: {
       deliver(inj.id);
-      record({.kind = EntryKind::message, .post = inj.ref == no_ix ? "" : m.organisation.posts[inj.ref].id,
-              .subject = inj.id, .text = inj.text, .from = inj.from});
+      record(EntryKind::message, [&] {
+        return JournalEntry{.kind = EntryKind::message,
+                            .post = inj.ref == no_ix ? "" : m.organisation.posts[inj.ref].id,
+                            .subject = inj.id,
+                            .text = inj.text,
+                            .from = inj.from};
+      });
       break;
     }
     case Inject::Kind::absent: {
       state_.persons[inj.ref].absent = true;
-      record({.kind = EntryKind::person, .subject = m.organisation.persons[inj.ref].id, .result = "absent",
-              .text = m.organisation.persons[inj.ref].name});
+      record(EntryKind::person, [&] {
+        return JournalEntry{.kind = EntryKind::person,
+                            .subject = m.organisation.persons[inj.ref].id,
+                            .result = "absent",
+                            .text = m.organisation.persons[inj.ref].name};
+      });
       break;
     }
     case Inject::Kind::late: {
       SimTime by = draw(Stream::people, inj.ref, 2 + i, inj.late_by);
       state_.persons[inj.ref].arrives = std::max(state_.persons[inj.ref].arrives, now_ + by);
-      record({.kind = EntryKind::person, .subject = m.organisation.persons[inj.ref].id, .result = "late",
-              .text = m.organisation.persons[inj.ref].name, .value = by});
+      record(EntryKind::person, [&] {
+        return JournalEntry{.kind = EntryKind::person,
+                            .subject = m.organisation.persons[inj.ref].id,
+                            .result = "late",
+                            .text = m.organisation.persons[inj.ref].name,
+                            .value = by};
+      });
       schedule(now_ + by, prio::inject, ev_person_arrive, inj.ref);
       break;
     }
@@ -236,8 +284,13 @@ void Drill::fire_inject(Ix i) {
       break;
     case Inject::Kind::fact:
       state_.facts[inj.ref] = 1;
-      record({.kind = EntryKind::fact, .truth_only = true, .subject = m.catalog.facts[inj.ref].id, .result = "set",
-              .text = m.catalog.facts[inj.ref].name});
+      record(EntryKind::fact, [&] {
+        return JournalEntry{.kind = EntryKind::fact,
+                            .truth_only = true,
+                            .subject = m.catalog.facts[inj.ref].id,
+                            .result = "set",
+                            .text = m.catalog.facts[inj.ref].name};
+      });
       break;
   }
 }
@@ -284,20 +337,25 @@ bool Drill::add_inject(Inject inject, std::string* error) {
 bool Drill::hold_inject(Ix i) {
   if (i >= injects_.size() || fired_[i] || held_[i]) return false;
   held_[i] = 1;
-  record({.kind = EntryKind::inject_held, .truth_only = true, .subject = injects_[i].id});
+  record(EntryKind::inject_held,
+         [&] { return JournalEntry{.kind = EntryKind::inject_held, .truth_only = true, .subject = injects_[i].id}; });
   return true;
 }
 
 bool Drill::release_inject(Ix i) {
   if (i >= injects_.size() || !held_[i]) return false;
   held_[i] = 0;
-  record({.kind = EntryKind::inject_released, .truth_only = true, .subject = injects_[i].id});
+  record(EntryKind::inject_released, [&] {
+    return JournalEntry{.kind = EntryKind::inject_released, .truth_only = true, .subject = injects_[i].id};
+  });
   after_change();
   return true;
 }
 
 void Drill::add_note(const std::string& author, const std::string& text) {
-  record({.kind = EntryKind::note, .actor = author, .text = Text{text, text}});
+  record(EntryKind::note, [&] {
+    return JournalEntry{.kind = EntryKind::note, .actor = author, .text = Text{text, text}};
+  });
 }
 
 bool Drill::add_evaluation(const std::string& author, const std::string& objective, const std::string& rating,
@@ -306,7 +364,10 @@ bool Drill::add_evaluation(const std::string& author, const std::string& objecti
   bool known = false;
   for (const auto& o : model_->scenario.objectives) known = known || o.id == objective;
   if (!known) return false;
-  record({.kind = EntryKind::note, .actor = author, .subject = objective, .result = rating, .text = Text{text, text}});
+  record(EntryKind::note, [&] {
+    return JournalEntry{
+        .kind = EntryKind::note, .actor = author, .subject = objective, .result = rating, .text = Text{text, text}};
+  });
   return true;
 }
 
@@ -319,17 +380,30 @@ void Drill::end() {
     if (rt.state == BusinessState::pending && rt.at <= now_) {
       rt.state = BusinessState::missed;
       rt.settled_at = now_;
-      record({.kind = EntryKind::business, .subject = m.scenario.calendar[b].id, .result = "missed",
-              .text = m.scenario.calendar[b].name});
+      record(EntryKind::business, [&] {
+        return JournalEntry{.kind = EntryKind::business,
+                            .subject = m.scenario.calendar[b].id,
+                            .result = "missed",
+                            .text = m.scenario.calendar[b].name};
+      });
     }
   }
   for (std::size_t c = 0; c < m.platform.components.size(); ++c) {
     SimTime down = downtime(static_cast<Ix>(c));
     if (down > 0)
-      record({.kind = EntryKind::health, .truth_only = true, .subject = m.platform.components[c].id,
-              .result = "downtime", .text = m.platform.components[c].name, .value = down});
+      record(EntryKind::health, [&] {
+        return JournalEntry{.kind = EntryKind::health,
+                            .truth_only = true,
+                            .subject = m.platform.components[c].id,
+                            .result = "downtime",
+                            .text = m.platform.components[c].name,
+                            .value = down};
+      });
   }
-  record({.kind = EntryKind::drill_end, .subject = m.scenario.id, .result = state_.data_lost ? "data_lost" : ""});
+  record(EntryKind::drill_end, [&] {
+    return JournalEntry{
+        .kind = EntryKind::drill_end, .subject = m.scenario.id, .result = state_.data_lost ? "data_lost" : ""};
+  });
   finished_ = true;
   queue_.clear();
 }

@@ -123,7 +123,7 @@ class Drill {
   const std::vector<Inject>& injects() const { return injects_; }
   bool inject_fired(Ix inject) const { return fired_[inject] != 0; }
   bool inject_held(Ix inject) const { return held_[inject] != 0; }
-  const PlatformGraph& graph() const { return graph_; }
+  const PlatformGraph& graph() const { return *graph_; }
   // `messages_from`: message conditions count only messages delivered after the first that many
   // (how a repeatable procedure sees a new incident).
   // `since`: when the procedure whose branch is tested started (for `elapsed`).
@@ -147,7 +147,7 @@ class Drill {
   SimTime draw(Stream purpose, std::uint32_t entity, std::uint32_t occurrence, const Distribution& d) const;
 
   std::shared_ptr<const Model> model_;
-  PlatformGraph graph_;
+  std::shared_ptr<const PlatformGraph> graph_;  // immutable: shared by the drills of one model on a thread
   std::uint64_t seed_;
   bool journal_on_;
   std::vector<std::uint32_t> action_draws_;  // by action: durations drawn so far
@@ -183,6 +183,17 @@ class Drill {
                 std::int64_t c = 0);
   void dispatch(const Event& e);
   void record(JournalEntry e);
+  // Check first: the aspect `kind` changes either way, but `make` builds the entry only when the
+  // journal is on (Monte Carlo runs with it off pay for no strings).
+  template <class Make>
+  void record(EntryKind kind, Make&& make) {
+    if (journal_on_) {
+      record(make());
+    } else {
+      changed(kind);
+    }
+  }
+  void changed(EntryKind kind);  // bumps the state version and the aspect the entry kind touches
   void fire_inject(Ix inject);
   void deliver(const std::string& message_id);
   void after_change();

@@ -37,8 +37,13 @@ void Drill::settle_business(Ix b, BusinessState st) {
   rt.state = st;
   rt.settled_at = now_;
   rt.waiting = false;
-  record({.kind = EntryKind::business, .subject = ev.id, .result = business_state_name(st), .text = ev.name,
-          .value = now_ - ev.at});
+  record(EntryKind::business, [&] {
+    return JournalEntry{.kind = EntryKind::business,
+                        .subject = ev.id,
+                        .result = business_state_name(st),
+                        .text = ev.name,
+                        .value = now_ - ev.at};
+  });
 }
 
 void Drill::business_check(Ix b, std::uint32_t epoch) {
@@ -50,7 +55,10 @@ void Drill::business_check(Ix b, std::uint32_t epoch) {
     if (state_.facts[f]) return settle_business(b, BusinessState::held_fallback);
   if (ev.grace <= 0) return settle_business(b, BusinessState::missed);
   rt.waiting = true;
-  record({.kind = EntryKind::business, .subject = ev.id, .result = "waiting", .text = ev.name, .value = ev.grace});
+  record(EntryKind::business, [&] {
+    return JournalEntry{
+        .kind = EntryKind::business, .subject = ev.id, .result = "waiting", .text = ev.name, .value = ev.grace};
+  });
   schedule(now_ + ev.grace, prio::business, ev_business_grace, b, 0, rt.epoch);
 }
 
@@ -85,8 +93,13 @@ void Drill::postpone_business(const std::string& kind, SimTime by) {
     rt.at = std::max(rt.at, now_) + by;
     rt.waiting = false;
     ++rt.epoch;
-    record({.kind = EntryKind::business, .subject = calendar[b].id, .result = "postponed", .text = calendar[b].name,
-            .value = by});
+    record(EntryKind::business, [&] {
+      return JournalEntry{.kind = EntryKind::business,
+                          .subject = calendar[b].id,
+                          .result = "postponed",
+                          .text = calendar[b].name,
+                          .value = by};
+    });
     schedule(rt.at, prio::business, ev_business_start, static_cast<std::uint32_t>(b), 0, rt.epoch);
     return;
   }

@@ -69,13 +69,17 @@ bool Drill::condition_holds(const Condition& c, Ix target, std::size_t messages_
       return room < state_.components.size() && room_temperature(room) >= c.value - 1e-6;
     }
     case Condition::Kind::outage_over: {
-      for (std::size_t i = 0; i < state_.components.size(); ++i) {
-        const ComponentState& cs = state_.components[i];
-        if (cs.down_since == never || now_ - cs.down_since < c.time) continue;
-        if (c.component != no_ix ? component(c.component) == i
-                                 : std::find(m.platform.components[i].tags.begin(), m.platform.components[i].tags.end(),
-                                             c.text) != m.platform.components[i].tags.end())
-          return true;
+      auto long_down = [&](const ComponentState& cs) {
+        return cs.down_since != never && now_ - cs.down_since >= c.time;
+      };
+      if (c.component != no_ix) {  // one component: look at it alone
+        Ix comp = component(c.component);
+        return comp < state_.components.size() && long_down(state_.components[comp]);
+      }
+      for (std::size_t i = 0; i < state_.components.size(); ++i) {  // by tag: any component carrying it
+        if (!long_down(state_.components[i])) continue;
+        const auto& tags = m.platform.components[i].tags;
+        if (std::find(tags.begin(), tags.end(), c.text) != tags.end()) return true;
       }
       return false;
     }
@@ -138,8 +142,13 @@ void Drill::check_levels() {
     state_.level_rank = level.rank;
     state_.level = static_cast<Ix>(l);
     levels_reached_.emplace_back(static_cast<Ix>(l), now_);
-    record({.kind = EntryKind::level_reached, .truth_only = true, .subject = level.id, .text = level.name,
-            .value = level.rank});
+    record(EntryKind::level_reached, [&] {
+      return JournalEntry{.kind = EntryKind::level_reached,
+                          .truth_only = true,
+                          .subject = level.id,
+                          .text = level.name,
+                          .value = level.rank};
+    });
   }
 }
 

@@ -42,17 +42,20 @@ void Drill::update_ups(Ix ups, bool inputs_down) {
   cs.charge_at = now_;
   cs.on_battery = inputs_down;
   ++cs.battery_epoch;
-  JournalEntry e{.kind = EntryKind::battery, .truth_only = true, .subject = c.id, .text = c.name};
-  e.value = std::lround(cs.charge * 100);
   if (inputs_down) {
-    e.result = "on_battery";
     SimTime left = static_cast<SimTime>(std::ceil(cs.charge * static_cast<double>(c.holdup) - eps));
     schedule(now_ + std::max<SimTime>(left, 0), prio::dynamics, ev_battery, ups, 0, cs.battery_epoch);
-  } else {
-    e.result = "charging";
-    if (cs.off == OffReason::battery_empty) cs.off = OffReason::none;  // input power is back
+  } else if (cs.off == OffReason::battery_empty) {
+    cs.off = OffReason::none;  // input power is back
   }
-  record(std::move(e));
+  record(EntryKind::battery, [&] {
+    return JournalEntry{.kind = EntryKind::battery,
+                        .truth_only = true,
+                        .subject = c.id,
+                        .result = inputs_down ? "on_battery" : "charging",
+                        .text = c.name,
+                        .value = std::lround(cs.charge * 100)};
+  });
 }
 
 void Drill::on_battery_empty(Ix ups, std::uint32_t epoch) {
@@ -61,7 +64,10 @@ void Drill::on_battery_empty(Ix ups, std::uint32_t epoch) {
   cs.charge = 0;
   cs.charge_at = now_;
   const Component& c = model_->platform.components[ups];
-  record({.kind = EntryKind::battery, .truth_only = true, .subject = c.id, .result = "empty", .text = c.name});
+  record(EntryKind::battery, [&] {
+    return JournalEntry{
+        .kind = EntryKind::battery, .truth_only = true, .subject = c.id, .result = "empty", .text = c.name};
+  });
   set_off(ups, OffReason::battery_empty);
 }
 
@@ -72,7 +78,7 @@ void Drill::update_room(Ix room) {
   double temp = room_temperature(room);
   cs.temp_c = temp;
   cs.temp_at = now_;
-  bool cooling = graph_.inherited(room, scratch_health_) != Health::down;
+  bool cooling = graph_->inherited(room, scratch_health_) != Health::down;
   double slope = 0;
   if (!cooling)
     slope = r.heat_rate_c_per_min / 60.0;
@@ -108,8 +114,14 @@ void Drill::on_temperature(Ix room, std::uint32_t epoch) {
   if (!rising && temp < r.base_temp_c) temp = r.base_temp_c;
   cs.temp_c = temp;
   cs.temp_at = now_;
-  record({.kind = EntryKind::temperature, .truth_only = true, .subject = r.id, .result = rising ? "rising" : "falling",
-          .text = r.name, .value = std::lround(temp * 10)});
+  record(EntryKind::temperature, [&] {
+    return JournalEntry{.kind = EntryKind::temperature,
+                        .truth_only = true,
+                        .subject = r.id,
+                        .result = rising ? "rising" : "falling",
+                        .text = r.name,
+                        .value = std::lround(temp * 10)};
+  });
   bool alarm = r.alarm_temp_c > 0 && (rising ? temp >= r.alarm_temp_c - 1e-6 : temp > r.alarm_temp_c + 1e-6);
   if (rising)
     for (std::size_t c = 0; c < platform.components.size(); ++c) {
@@ -133,7 +145,10 @@ void Drill::start_fire(Ix room) {
   cs.fire_start = now_;
   ++cs.fire_epoch;
   const Component& r = platform.components[room];
-  record({.kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "started", .text = r.name});
+  record(EntryKind::fire, [&] {
+    return JournalEntry{
+        .kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "started", .text = r.name};
+  });
   for (std::size_t c = 0; c < platform.components.size(); ++c) {
     const Component& comp = platform.components[c];
     if (comp.room != room) continue;
@@ -149,12 +164,18 @@ bool Drill::extinguish(Ix room, bool professional) {
   const Component& r = model_->platform.components[room];
   bool small = r.fire_small > 0 && now_ - cs.fire_start < r.fire_small;
   if (!professional && !small) {
-    record({.kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "too_big", .text = r.name});
+    record(EntryKind::fire, [&] {
+      return JournalEntry{
+          .kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "too_big", .text = r.name};
+    });
     return false;
   }
   cs.on_fire = false;
   ++cs.fire_epoch;
-  record({.kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "extinguished", .text = r.name});
+  record(EntryKind::fire, [&] {
+    return JournalEntry{
+        .kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "extinguished", .text = r.name};
+  });
   propagate();
   return true;
 }
@@ -164,7 +185,10 @@ void Drill::on_fire_destroy(Ix component, std::uint32_t epoch) {
   const ComponentState& room = state_.components[comp.room];
   if (!room.on_fire || room.fire_epoch != epoch) return;
   if (state_.components[component].off == OffReason::moved_out) return;  // carried out in time
-  record({.kind = EntryKind::fire, .truth_only = true, .subject = comp.id, .result = "destroyed", .text = comp.name});
+  record(EntryKind::fire, [&] {
+    return JournalEntry{
+        .kind = EntryKind::fire, .truth_only = true, .subject = comp.id, .result = "destroyed", .text = comp.name};
+  });
   set_off(component, OffReason::destroyed);
   if (comp.holds_data) lose_data(component, "fire");
 }
@@ -179,8 +203,14 @@ void Drill::lose_data(Ix component, const char* how) {
   if (cs.data_lost) return;
   cs.data_lost = true;
   const Platform& platform = model_->platform;
-  record({.kind = EntryKind::component_state, .truth_only = true, .subject = platform.components[component].id,
-          .result = "data_lost", .text = platform.components[component].name, .from = Text{how, how}});
+  record(EntryKind::component_state, [&] {
+    return JournalEntry{.kind = EntryKind::component_state,
+                        .truth_only = true,
+                        .subject = platform.components[component].id,
+                        .result = "data_lost",
+                        .text = platform.components[component].name,
+                        .from = Text{how, how}};
+  });
   if (state_.data_lost) return;
   // Data is gone for good when a data-holding component has lost it and none of its backups has it.
   for (std::size_t c = 0; c < platform.components.size(); ++c) {
@@ -188,7 +218,10 @@ void Drill::lose_data(Ix component, const char* how) {
     if (!comp.holds_data || has_data(static_cast<Ix>(c))) continue;
     if (std::any_of(comp.backups.begin(), comp.backups.end(), [&](Ix b) { return has_data(b); })) continue;
     state_.data_lost = true;
-    record({.kind = EntryKind::fire, .truth_only = true, .subject = comp.id, .result = "data_lost", .text = comp.name});
+    record(EntryKind::fire, [&] {
+      return JournalEntry{
+          .kind = EntryKind::fire, .truth_only = true, .subject = comp.id, .result = "data_lost", .text = comp.name};
+    });
     return;
   }
 }

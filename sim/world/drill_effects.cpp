@@ -35,10 +35,19 @@ SimTime Drill::call_party(Ix party, const std::string& by_post) {
   const Party& p = model_->organisation.parties[party];
   SimTime arrival = now_ + draw(Stream::parties, party, party_calls_[party]++, p.response);
   state_.parties[party].arrives = arrival;
-  record({.kind = EntryKind::party_called, .post = by_post, .subject = p.id, .text = p.name});
+  record(EntryKind::party_called, [&] {
+    return JournalEntry{.kind = EntryKind::party_called, .post = by_post, .subject = p.id, .text = p.name};
+  });
   // When they will come is the truth: the facilitator sees it, the trainees wait and see.
-  record({.kind = EntryKind::party_called, .truth_only = true, .post = by_post, .subject = p.id, .result = "eta",
-          .text = p.name, .value = arrival - now_});
+  record(EntryKind::party_called, [&] {
+    return JournalEntry{.kind = EntryKind::party_called,
+                        .truth_only = true,
+                        .post = by_post,
+                        .subject = p.id,
+                        .result = "eta",
+                        .text = p.name,
+                        .value = arrival - now_};
+  });
   schedule(arrival, prio::dynamics, ev_party_arrive, party);
   return arrival;
 }
@@ -49,8 +58,13 @@ void Drill::set_off(Ix component, OffReason reason) {
   if (cs.off == OffReason::destroyed) return;  // nothing brings it back
   cs.off = reason;
   const Component& c = model_->platform.components[component];
-  record({.kind = EntryKind::component_state, .truth_only = true, .subject = c.id, .result = off_reason_name(reason),
-          .text = c.name});
+  record(EntryKind::component_state, [&] {
+    return JournalEntry{.kind = EntryKind::component_state,
+                        .truth_only = true,
+                        .subject = c.id,
+                        .result = off_reason_name(reason),
+                        .text = c.name};
+  });
   propagate();
 }
 
@@ -89,8 +103,13 @@ void Drill::apply_effect(std::uint32_t run_index, std::uint32_t effect_index) {
       char value = eff.kind == Effect::Kind::set_fact ? 1 : 0;
       if (state_.facts[eff.ref] == value) break;
       state_.facts[eff.ref] = value;
-      record({.kind = EntryKind::fact, .post = post, .subject = m.catalog.facts[eff.ref].id,
-              .result = value ? "set" : "cleared", .text = m.catalog.facts[eff.ref].name});
+      record(EntryKind::fact, [&] {
+        return JournalEntry{.kind = EntryKind::fact,
+                            .post = post,
+                            .subject = m.catalog.facts[eff.ref].id,
+                            .result = value ? "set" : "cleared",
+                            .text = m.catalog.facts[eff.ref].name};
+      });
       break;
     }
     case Effect::Kind::postpone:
@@ -109,13 +128,23 @@ void Drill::apply_effect(std::uint32_t run_index, std::uint32_t effect_index) {
       bool copy = std::any_of(c.backups.begin(), c.backups.end(), [&](Ix b) { return has_data(b); });
       if (!copy || state_.components[comp].off == OffReason::destroyed) break;
       state_.components[comp].data_lost = false;
-      record({.kind = EntryKind::component_state, .truth_only = true, .subject = c.id, .result = "data_restored",
-              .text = c.name});
+      record(EntryKind::component_state, [&] {
+        return JournalEntry{.kind = EntryKind::component_state,
+                            .truth_only = true,
+                            .subject = c.id,
+                            .result = "data_restored",
+                            .text = c.name};
+      });
       break;
     }
     case Effect::Kind::message:
-      record({.kind = EntryKind::message, .post = m.organisation.posts[eff.ref].id, .subject = "", .text = eff.text,
-              .from = m.organisation.posts[run.submission.post].name});
+      record(EntryKind::message, [&] {
+        return JournalEntry{.kind = EntryKind::message,
+                            .post = m.organisation.posts[eff.ref].id,
+                            .subject = "",
+                            .text = eff.text,
+                            .from = m.organisation.posts[run.submission.post].name};
+      });
       break;
   }
 }

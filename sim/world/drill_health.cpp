@@ -13,8 +13,13 @@ void Drill::add_fault(Ix component, Ix fault_type) {
   if (std::find(cs.faults.begin(), cs.faults.end(), fault_type) != cs.faults.end()) return;
   cs.faults.push_back(fault_type);
   const FaultType& ft = model_->platform.fault_types[fault_type];
-  record({.kind = EntryKind::fault, .truth_only = true, .subject = model_->platform.components[component].id,
-          .result = ft.id, .text = ft.name});
+  record(EntryKind::fault, [&] {
+    return JournalEntry{.kind = EntryKind::fault,
+                        .truth_only = true,
+                        .subject = model_->platform.components[component].id,
+                        .result = ft.id,
+                        .text = ft.name};
+  });
   propagate();
   if (ft.loses_data) lose_data(component, "fault");
 }
@@ -25,17 +30,22 @@ void Drill::clear_fault(Ix component, Ix fault_type) {
   if (it == cs.faults.end()) return;
   cs.faults.erase(it);
   const FaultType& ft = model_->platform.fault_types[fault_type];
-  record({.kind = EntryKind::fault_cleared, .truth_only = true, .subject = model_->platform.components[component].id,
-          .result = ft.id, .text = ft.name});
+  record(EntryKind::fault_cleared, [&] {
+    return JournalEntry{.kind = EntryKind::fault_cleared,
+                        .truth_only = true,
+                        .subject = model_->platform.components[component].id,
+                        .result = ft.id,
+                        .text = ft.name};
+  });
   propagate();
 }
 
 void Drill::propagate() {
   const Platform& platform = model_->platform;
-  for (Ix c : graph_.order()) {
+  for (Ix c : graph_->order()) {
     const Component& comp = platform.components[c];
     ComponentState& cs = state_.components[c];
-    Health inherited = graph_.inherited(c, scratch_health_);
+    Health inherited = graph_->inherited(c, scratch_health_);
     if (comp.kind == ComponentKind::ups) {
       // A UPS carries its load on battery while its inputs are down, until the battery is empty.
       bool inputs_down = inherited == Health::down;
@@ -55,14 +65,14 @@ void Drill::propagate() {
     scratch_health_[c] = std::max(own, inherited);
   }
   if (!started_) {  // the initial state (standby equipment off) is the baseline, not an outage
-    for (Ix c : graph_.order()) {
+    for (Ix c : graph_->order()) {
       state_.components[c].health = scratch_health_[c];
       if (platform.components[c].kind == ComponentKind::room) update_room(c);
     }
     return;
   }
   bool any_change = false;
-  for (Ix c : graph_.order()) {
+  for (Ix c : graph_->order()) {
     ComponentState& cs = state_.components[c];
     Health before = cs.health, after = scratch_health_[c];
     if (before == after) continue;
@@ -77,8 +87,13 @@ void Drill::propagate() {
       cs.down_since = never;
     }
     const Component& comp = platform.components[c];
-    record({.kind = EntryKind::health, .truth_only = true, .subject = comp.id, .result = health_name(after),
-            .text = comp.name});
+    record(EntryKind::health, [&] {
+      return JournalEntry{.kind = EntryKind::health,
+                          .truth_only = true,
+                          .subject = comp.id,
+                          .result = health_name(after),
+                          .text = comp.name};
+    });
     schedule_symptoms(c, before, after);
   }
   if (any_change)
@@ -109,8 +124,13 @@ void Drill::deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch) {
   const Symptom& s = comp.symptoms[symptom];
   if (!symptom_fault_present(component, s)) return;
   deliver(s.id);
-  record({.kind = EntryKind::message, .post = s.to == no_ix ? "" : model_->organisation.posts[s.to].id,
-          .subject = s.id, .text = fill(s.text, "component", comp.name), .from = s.from});
+  record(EntryKind::message, [&] {
+    return JournalEntry{.kind = EntryKind::message,
+                        .post = s.to == no_ix ? "" : model_->organisation.posts[s.to].id,
+                        .subject = s.id,
+                        .text = fill(s.text, "component", comp.name),
+                        .from = s.from};
+  });
 }
 
 }  // namespace drillsim

@@ -19,12 +19,14 @@ SubmitResult Drill::submit(const Submission& submission) {
   auto refuse = [&](const char* code, Text reason) {
     r.reason_code = code;
     r.reason = std::move(reason);
-    JournalEntry e{.kind = EntryKind::rejected, .actor = s.actor, .result = code, .text = r.reason};
-    if (s.post < m.organisation.posts.size()) e.post = m.organisation.posts[s.post].id;
-    if (s.action < m.catalog.actions.size()) e.action = m.catalog.actions[s.action].id;
-    e.target = s.target_id;
-    e.from = Text{s.note, s.note};
-    record(std::move(e));
+    record(EntryKind::rejected, [&] {
+      JournalEntry e{.kind = EntryKind::rejected, .actor = s.actor, .result = code, .text = r.reason};
+      if (s.post < m.organisation.posts.size()) e.post = m.organisation.posts[s.post].id;
+      if (s.action < m.catalog.actions.size()) e.action = m.catalog.actions[s.action].id;
+      e.target = s.target_id;
+      e.from = Text{s.note, s.note};
+      return e;
+    });
     return r;
   };
   if (finished_) return refuse("drill_over", {"演练已结束", "The drill is over"});
@@ -73,9 +75,18 @@ SubmitResult Drill::submit(const Submission& submission) {
   state_.post_free_at[s.post] = r.completes;
   runs_.push_back(Run{s, now_, r.starts, r.completes, occurrence});
   r.run = static_cast<std::uint32_t>(runs_.size());
-  record({.kind = EntryKind::submit, .post = m.organisation.posts[s.post].id, .actor = s.actor, .action = def.id,
-          .target = s.target_id, .result = r.starts > now_ ? "queued" : "", .text = def.name,
-          .from = Text{s.note, s.note}, .value = r.completes - now_, .run = r.run});
+  record(EntryKind::submit, [&] {
+    return JournalEntry{.kind = EntryKind::submit,
+                        .post = m.organisation.posts[s.post].id,
+                        .actor = s.actor,
+                        .action = def.id,
+                        .target = s.target_id,
+                        .result = r.starts > now_ ? "queued" : "",
+                        .text = def.name,
+                        .from = Text{s.note, s.note},
+                        .value = r.completes - now_,
+                        .run = r.run};
+  });
   schedule(r.completes, prio::action, ev_action_done, r.run - 1);
   if (observer_) observer_(*this);
   return r;
@@ -88,8 +99,15 @@ void Drill::complete_action(std::uint32_t run_index) {
   const ActionDef& def = m.catalog.actions[s.action];
   std::uint32_t run_no = run_index + 1;
   completed_.push_back(run_index);
-  record({.kind = EntryKind::action_done, .post = m.organisation.posts[s.post].id, .actor = s.actor,
-          .action = def.id, .target = s.target_id, .text = def.name, .run = run_no});
+  record(EntryKind::action_done, [&] {
+    return JournalEntry{.kind = EntryKind::action_done,
+                        .post = m.organisation.posts[s.post].id,
+                        .actor = s.actor,
+                        .action = def.id,
+                        .target = s.target_id,
+                        .text = def.name,
+                        .run = run_no};
+  });
   ++state_.done_count[s.action];
   if (state_.first_done_at[s.action] == never) {
     state_.first_done_at[s.action] = now_;
@@ -108,10 +126,17 @@ void Drill::observe(const Run& run, std::uint32_t run_no) {
   const ActionDef& def = m.catalog.actions[s.action];
   for (const ObservationRule& rule : def.observe) {
     if (!condition_holds(rule.when, s.target)) continue;
-    Text target_name = target_text(m, def, s.target, s.target_id);
-    record({.kind = EntryKind::observation, .post = m.organisation.posts[s.post].id, .actor = s.actor,
-            .action = def.id, .target = s.target_id, .result = rule.result, .text = fill(rule.text, "target", target_name),
-            .run = run_no});
+    record(EntryKind::observation, [&] {
+      Text target_name = target_text(m, def, s.target, s.target_id);
+      return JournalEntry{.kind = EntryKind::observation,
+                          .post = m.organisation.posts[s.post].id,
+                          .actor = s.actor,
+                          .action = def.id,
+                          .target = s.target_id,
+                          .result = rule.result,
+                          .text = fill(rule.text, "target", target_name),
+                          .run = run_no};
+    });
     state_.observed.push_back({s.action, rule.result, s.target_id});
     return;
   }
@@ -122,12 +147,20 @@ void Drill::communicate(const Run& run, std::uint32_t run_no) {
   const Submission& s = run.submission;
   const ActionDef& def = m.catalog.actions[s.action];
   if (def.comm.kind == Communication::Kind::none) return;
-  std::string to;
-  for (Ix p : def.comm.to_posts) to += (to.empty() ? "" : ",") + m.organisation.posts[p].id;
-  for (Ix g : def.comm.to_groups) to += (to.empty() ? "" : ",") + m.organisation.groups[g].id;
-  record({.kind = EntryKind::comm, .post = m.organisation.posts[s.post].id, .actor = s.actor, .action = def.id,
-          .target = s.target_id, .subject = to, .result = comm_kind_name(def.comm.kind), .text = def.name,
-          .run = run_no});
+  record(EntryKind::comm, [&] {
+    std::string to;
+    for (Ix p : def.comm.to_posts) to += (to.empty() ? "" : ",") + m.organisation.posts[p].id;
+    for (Ix g : def.comm.to_groups) to += (to.empty() ? "" : ",") + m.organisation.groups[g].id;
+    return JournalEntry{.kind = EntryKind::comm,
+                        .post = m.organisation.posts[s.post].id,
+                        .actor = s.actor,
+                        .action = def.id,
+                        .target = s.target_id,
+                        .subject = to,
+                        .result = comm_kind_name(def.comm.kind),
+                        .text = def.name,
+                        .run = run_no};
+  });
 }
 
 }  // namespace drillsim
