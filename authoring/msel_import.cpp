@@ -1,10 +1,8 @@
 // drillsim msel export / import: the scenario's injects to a CSV file, and a CSV file back into the
 // scenario, all or nothing, with the loader's problems taken back to CSV rows and columns.
 #include <algorithm>
-#include <fstream>
 #include <iterator>
 #include <set>
-#include <sstream>
 
 #include "authoring/msel_csv.hpp"
 #include "authoring/saving.hpp"
@@ -18,15 +16,6 @@ enum Column : std::size_t {
   c_id, c_at, c_when, c_kind, c_target, c_detail, c_from_zh, c_from_en, c_text_zh, c_text_en,
   c_expect_zh, c_expect_en, c_note_zh, c_note_en, c_objective
 };
-
-bool read_whole_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream text;
-  text << in.rdbuf();
-  out = text.str();
-  return !in.bad();
-}
 
 // Every map and list inside the injects written one entry per line, so that a problem the loader
 // finds on a line names exactly one field (the saved file keeps the compact style).

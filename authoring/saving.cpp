@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <random>
 
 #include <fcntl.h>
@@ -122,6 +124,15 @@ SaveResult save_checked(const Document& doc, const std::vector<const Document*>&
 }
 
 }  // namespace
+
+bool read_whole_file(const std::string& path, std::string& text) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream all;
+  all << in.rdbuf();
+  text = all.str();
+  return !in.bad();
+}
 
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error) {
   return write_atomically(path, text, Replace::yes, error);

@@ -19,6 +19,9 @@ struct SaveResult {
   std::string path;               // where it was written
 };
 
+// Reads a whole file (a CSV to import, for one); false when it cannot be read.
+bool read_whole_file(const std::string& path, std::string& text);
+
 // Writes `text` to `path` atomically; false with a reason (the old file untouched).
 bool write_file_atomically(const std::string& path, std::string_view text, std::string& error);
 // The same, but only when `path` does not exist yet (never replaces a file, even one made meanwhile).

@@ -1,8 +1,6 @@
 // The editor's MSEL commands: the scenario's injects as rows (add, duplicate, delete, move, set a
 // column), the spreadsheet round trip through msel_csv.hpp, and "Try it" on the last good model.
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "authoring/msel_csv.hpp"
 #include "gui/editor_state.hpp"
@@ -113,19 +111,17 @@ bool Editor::export_csv(const std::string& path, std::string& error) {
 
 bool Editor::import_csv(const std::string& path) {
   ui_.csv_problems.clear();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::string text;
+  if (!authoring::read_whole_file(path, text)) {
     ui_.csv_problems.push_back(trf("author.csv_cannot_read", path));
     ui_.csv_ok = false;
     ui_.csv_result.clear();
     want_(ui_.csv_problems.back());
     return false;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
   std::vector<MselRow> rows;
   Diagnostics problems;
-  if (!authoring::msel_from_csv(ss.str(), path, rows, problems)) {
+  if (!authoring::msel_from_csv(text, path, rows, problems)) {
     for (const auto& p : problems) ui_.csv_problems.push_back(p.str());
     for (const auto& p : ui_.csv_problems) want_(p);
     ui_.csv_ok = false;

@@ -12,6 +12,7 @@
 #include "gui/editor_state.hpp"
 #include "gui/font_atlas.hpp"
 #include "gui_test_support.hpp"
+#include "headless_console.hpp"
 
 using namespace drillsim;
 using namespace drillsim::gui;
@@ -41,23 +42,13 @@ struct Headless {
     console = std::make_unique<Console>(atlas, [this] { return wall; }, (dir / "state").string(), "none",
                                         records::Durability::normal);
     console->collect_shown_text(true);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60;
+    test::headless_display();
   }
   ~Headless() {
     console.reset();
     fs::remove_all(dir);
   }
-  void frames(int n = 2) {
-    for (int i = 0; i < n; ++i) {
-      console->before_frame();
-      if (!ImGui::GetIO().Fonts->IsBuilt()) atlas.build(18);
-      ImGui::NewFrame();
-      console->frame();
-      ImGui::Render();
-    }
-  }
+  void frames(int n = 2) { test::run_frames(*console, atlas, n); }
 };
 
 }  // namespace

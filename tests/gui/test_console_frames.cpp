@@ -10,6 +10,7 @@
 #include "gui/console.hpp"
 #include "gui/font_atlas.hpp"
 #include "gui_test_support.hpp"
+#include "headless_console.hpp"
 
 using namespace drillsim;
 using namespace drillsim::gui;
@@ -30,23 +31,13 @@ struct Headless {
     console = std::make_unique<Console>(atlas, [this] { return wall; }, dir, dir + "/drills.db",
                                         records::Durability::normal);
     console->collect_shown_text(true);
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(1280, 800);
-    io.DeltaTime = 1.0f / 60;
+    test::headless_display();
   }
   ~Headless() {
     console.reset();
     std::filesystem::remove_all(dir);
   }
-  void frames(int n = 2) {
-    for (int i = 0; i < n; ++i) {
-      console->before_frame();
-      if (!ImGui::GetIO().Fonts->IsBuilt()) atlas.build(18);
-      ImGui::NewFrame();
-      console->frame();
-      ImGui::Render();
-    }
-  }
+  void frames(int n = 2) { test::run_frames(*console, atlas, n); }
   void every_screen() {
     for (int s = 0; s < screen_count; ++s) {
       console->open_screen(static_cast<Screen>(s));
