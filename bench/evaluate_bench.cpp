@@ -69,6 +69,7 @@ int run_evaluate_bench(std::ostream& out, const std::string& source_dir, const E
     double rate_n = 0;
     for (int n : {runs, 4 * runs}) {
       double best = 0, worst = 1e300;
+      std::size_t replayed = 0;
       for (int k = 0; k < std::max(1, options.repeats); ++k) {
         EvaluationSpec spec;
         spec.plan_a = {largest.model};
@@ -79,9 +80,13 @@ int run_evaluate_bench(std::ostream& out, const std::string& source_dir, const E
         double rate = n / std::max(r.seconds, 1e-9);
         best = std::max(best, rate);
         worst = std::min(worst, rate);
+        replayed = r.walks_replayed;
       }
       out << fmt::format("evaluate scenario={} threads={} runs={} scored={} replications_per_s={:.0f} spread={:.0f}..{:.0f}\n",
                          largest.model->scenario.id, threads, n, score ? "yes" : "no", best, worst, best);
+      if (score)
+        out << fmt::format("  plan walked during the run in {} of {} runs ({} walked again by replay)\n", n - replayed, n,
+                           replayed);
       if (n == runs) rate_n = best;
       else
         out << fmt::format("  linearity scored={}: rate at {} runs / rate at {} runs = {:.2f} (1.00: cost linear in runs)\n",

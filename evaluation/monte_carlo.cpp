@@ -18,6 +18,7 @@ constexpr int chunk_runs = 32;
 struct Chunk {
   std::vector<MetricResult> metrics;  // accumulators only (defs empty)
   std::string csv;
+  std::size_t walks_replayed = 0;
 };
 
 void init_accumulators(std::vector<MetricResult>& out, const std::vector<MetricDef>& defs) {
@@ -96,14 +97,17 @@ EvaluationResult evaluate(const EvaluationSpec& spec) {
     std::map<int, Chunk> finished;
     auto work = [&] {
       std::vector<double> va, vb;
+      Replicator replicate_a(model_a, defs, spec.rubric);
+      std::unique_ptr<Replicator> replicate_b;
+      if (model_b) replicate_b = std::make_unique<Replicator>(model_b, defs_b, spec.rubric);
       for (int c; (c = next_chunk.fetch_add(1)) < chunks;) {
         Chunk chunk;
         init_accumulators(chunk.metrics, defs);
         std::ostringstream csv;
         for (int r = c * chunk_runs; r < std::min(spec.runs, (c + 1) * chunk_runs); ++r) {
           std::uint64_t seed = run_seed(spec.seed, static_cast<std::uint64_t>(r));
-          run_replication(model_a, seed, defs, spec.rubric, va);
-          if (model_b) run_replication(model_b, seed, defs_b, spec.rubric, vb);
+          chunk.walks_replayed += replicate_a.run(seed, va);
+          if (model_b) chunk.walks_replayed += replicate_b->run(seed, vb);
           for (std::size_t i = 0; i < defs.size(); ++i) {
             if (!std::isnan(va[i])) chunk.metrics[i].a.add(va[i]);
             if (!model_b || b_index[i] < 0) continue;
@@ -137,6 +141,7 @@ EvaluationResult evaluate(const EvaluationSpec& spec) {
         sr.metrics[i].diff.merge(chunk.metrics[i].diff);
       }
       if (spec.csv) *spec.csv << chunk.csv;
+      result.walks_replayed += chunk.walks_replayed;
       if (spec.progress)
         spec.progress(done_before + std::min<std::size_t>(static_cast<std::size_t>((c + 1) * chunk_runs),
                                                           static_cast<std::size_t>(spec.runs)),

@@ -42,6 +42,7 @@ struct EvaluationResult {
   bool compared = false;
   std::string plan_a, plan_b;  // plan ids @ versions
   double seconds = 0;
+  std::size_t walks_replayed = 0;  // scored runs whose plan walk needed a replay of the run
 };
 
 // Runs every scenario `runs` times under plan A (and B), with run r of every scenario and plan drawing

@@ -68,19 +68,30 @@ std::vector<MetricDef> metrics_for(const Model& m, bool with_score) {
   return out;
 }
 
-void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t seed, const std::vector<MetricDef>& metrics,
+Replicator::Replicator(std::shared_ptr<const Model> model, const std::vector<MetricDef>& metrics,
+                       const scoring::Rubric* rubric)
+    : model_(std::move(model)), metrics_(metrics) {
+  if (rubric) scorer_ = std::make_unique<scoring::OnlineScorer>(model_, *rubric);
+}
+
+Replicator::~Replicator() = default;
+
+bool run_replication(const std::shared_ptr<const Model>& model, std::uint64_t seed, const std::vector<MetricDef>& metrics,
                      const scoring::Rubric* rubric, std::vector<double>& values) {
-  const Model& m = *model;
+  Replicator replicator(model, metrics, rubric);
+  return replicator.run(seed, values);
+}
+
+bool Replicator::run(std::uint64_t seed, std::vector<double>& values) {
+  const Model& m = *model_;
+  const std::vector<MetricDef>& metrics = metrics_;
+  scoring::OnlineScorer* scorer = scorer_.get();
   DrillOptions options;
   options.seed = seed;
   options.seed_given = true;
   options.journal = false;  // scoring watches the run as it happens (scoring/score_online.hpp)
-  Drill drill(model, options);
-  std::unique_ptr<scoring::OnlineScorer> scorer;
-  if (rubric) {
-    scorer = std::make_unique<scoring::OnlineScorer>(model, *rubric);
-    scorer->watch(drill);
-  }
+  Drill drill(model_, options);
+  if (scorer) scorer->watch(drill, true);  // slices reported below: the plan is walked during the run
   PlanPolicy policy(m);
   std::vector<SimTime> resolved(m.plan.procedures.size(), never);
   std::vector<CachedCondition> goals;
@@ -94,6 +105,7 @@ void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t se
   policy.act(drill);
   watch();
   while (drill.step()) {
+    if (scorer) scorer->on_slice(drill);
     policy.act(drill);
     watch();
   }
@@ -134,6 +146,7 @@ void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t se
     scorer->finish(drill, sheet);
     values[i] = sheet.overall.percent();
   }
+  return scorer && !scorer->walked_live();
 }
 
 }  // namespace drillsim

@@ -11,6 +11,7 @@ namespace drillsim {
 
 namespace scoring {
 struct Rubric;
+class OnlineScorer;
 }
 
 struct MetricDef {
@@ -25,9 +26,27 @@ struct MetricDef {
 // time, data lost, the true level, and the score when a rubric is given.
 std::vector<MetricDef> metrics_for(const Model& model, bool with_score);
 
-// Runs one replication with `seed` and fills `values` (one per metric; NaN where it does not apply,
-// e.g. a limit of a procedure this run never needed).
-void run_replication(const std::shared_ptr<const Model>& model, std::uint64_t seed, const std::vector<MetricDef>& metrics,
+// Runs replications of one model, one after another on one thread, reusing the scorer and its
+// buffers from run to run.
+class Replicator {
+ public:
+  Replicator(std::shared_ptr<const Model> model, const std::vector<MetricDef>& metrics, const scoring::Rubric* rubric);
+  ~Replicator();
+  Replicator(const Replicator&) = delete;
+  Replicator& operator=(const Replicator&) = delete;
+  // Runs the replication with `seed` and fills `values` (one per metric; NaN where it does not apply,
+  // e.g. a limit of a procedure this run never needed). Scored, it returns whether the plan had to
+  // be walked again along a replay of the run (see scoring/score_online.hpp): the benchmark counts these.
+  bool run(std::uint64_t seed, std::vector<double>& values);
+
+ private:
+  std::shared_ptr<const Model> model_;
+  const std::vector<MetricDef>& metrics_;
+  std::unique_ptr<scoring::OnlineScorer> scorer_;  // null: not scored
+};
+
+// One replication on its own (a Replicator for one run).
+bool run_replication(const std::shared_ptr<const Model>& model, std::uint64_t seed, const std::vector<MetricDef>& metrics,
                      const scoring::Rubric* rubric, std::vector<double>& values);
 
 }  // namespace drillsim

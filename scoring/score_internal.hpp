@@ -18,6 +18,26 @@ struct RunInfo {
   std::string actor;
 };
 
+// A set of posts by index: bits for the first 64 (every shipped organisation fits, and nothing is
+// allocated), a list beyond that.
+class PostSet {
+ public:
+  void add(Ix post) {
+    if (post < 64) bits_ |= std::uint64_t{1} << post;
+    else more_.push_back(post);
+  }
+  bool has(Ix post) const {
+    if (post < 64) return (bits_ >> post) & 1u;
+    for (Ix p : more_)
+      if (p == post) return true;
+    return false;
+  }
+
+ private:
+  std::uint64_t bits_ = 0;
+  std::vector<Ix> more_;
+};
+
 // One completed action (`action_done`), with who was present at that moment.
 struct Completion {
   SimTime t = 0;
@@ -26,7 +46,7 @@ struct Completion {
   Ix post = no_ix, action = no_ix;
   std::string target;
   std::string actor;
-  std::vector<char> staffed;  // by post: someone holding it was present
+  PostSet staffed;  // the posts someone holding them was present for
 };
 
 // A communication made (`comm`): a report, a declaration ... in the order they were made.
@@ -84,20 +104,24 @@ bool walk_plan(const std::shared_ptr<const Model>& model, const Rubric& rubric,
 // `submit`, `action_done` and `comm` entries, read off a live drill after every event and submission.
 class LiveObserver {
  public:
-  LiveObserver(const Model& model, Observed& out) : m_(model), o_(out) {}
+  LiveObserver(const Model& model, Observed& out);
   void reset();
   void on_event(const Drill& drill);  // the Drill's observer
   void finish(const Drill& drill);    // after the drill ended
  private:
   const Model& m_;
   Observed& o_;
+  std::vector<char> ruled_;  // by action: a rule of conduct is about it (others break none)
   std::size_t runs_seen_ = 0, completions_seen_ = 0;
 };
 
 // The walk along a drill rebuilt from a run's submissions rather than from its journal: the same
 // slices, the same states, so the same path (score_walk.cpp).
-void walk_plan_live(Drill& fresh, const std::vector<TimedSubmission>& submissions, SimTime end, const Rubric& rubric,
-                    const Observed& observed, Walked& walked, ScoreSheet& sheet);
+void walk_plan_submissions(Drill& fresh, const std::vector<TimedSubmission>& submissions, SimTime end,
+                           const Rubric& rubric, const Observed& observed, Walked& walked, ScoreSheet& sheet);
+
+// Outcomes read off a drill that has ended: business events, downtime, equipment and data lost.
+void read_outcomes(const Model& model, const Drill& drill, ScoreSheet& sheet);
 
 // Rules of conduct broken by run `run_no` (judged when it is submitted), appended to `out`.
 void check_rules(const Drill& drill, const RunInfo& run, std::uint32_t run_no, std::vector<Violation>& out);

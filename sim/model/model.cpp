@@ -30,8 +30,15 @@ Ix Model::find_message(std::string_view id) const {
 }
 
 namespace {
+Ix find_tag(const Model& m, const std::string& tag) {
+  for (std::size_t i = 0; i < m.tags.size(); ++i)
+    if (m.tags[i] == tag) return static_cast<Ix>(i);
+  return no_ix;
+}
+
 void index_condition(const Model& m, Condition& c) {
   if (c.kind == Condition::Kind::message) c.ref = m.find_message(c.text);
+  if (c.kind == Condition::Kind::outage_over && c.component == no_ix) c.ref = find_tag(m, c.text);
   for (Condition& child : c.children) index_condition(m, child);
 }
 }  // namespace
@@ -43,6 +50,18 @@ void index_messages(Model& m) {
       if (m.find_message(s.id) == no_ix) m.message_ids.push_back(s.id);
   for (const Inject& inj : m.scenario.injects)
     if (m.find_message(inj.id) == no_ix) m.message_ids.push_back(inj.id);
+  m.tags.clear();
+  m.tagged.clear();
+  for (std::size_t c = 0; c < m.platform.components.size(); ++c)
+    for (const std::string& tag : m.platform.components[c].tags) {
+      Ix t = find_tag(m, tag);
+      if (t == no_ix) {
+        t = static_cast<Ix>(m.tags.size());
+        m.tags.push_back(tag);
+        m.tagged.emplace_back();
+      }
+      if (m.tagged[t].empty() || m.tagged[t].back() != c) m.tagged[t].push_back(static_cast<Ix>(c));
+    }
   for (ActionDef& a : m.catalog.actions) {
     index_condition(m, a.precondition);
     for (ObservationRule& r : a.observe) index_condition(m, r.when);

@@ -20,6 +20,10 @@ struct Model {
   // Every symptom and inject id, so that `message` conditions test an index (Condition::ref) instead
   // of comparing strings during a run. Filled by index_messages().
   std::vector<std::string> message_ids;
+  // Every component tag, and by tag index the components carrying it (in component order), so that
+  // an `outage_over` condition on a tag (Condition::ref) looks at those alone. Filled by index_messages().
+  std::vector<std::string> tags;
+  std::vector<std::vector<Ix>> tagged;
 
   // Lookups by textual id for front ends and the loader; the run itself uses indices.
   Ix find_component(std::string_view id) const;
@@ -36,8 +40,9 @@ struct Model {
   Ix find_message(std::string_view id) const;
 };
 
-// Fills message_ids and points every `message` condition's ref at its id's index. The loader calls
-// it; models built by hand (tests) may too, and conditions left without a ref still work, slower.
+// Fills message_ids and tags, points every `message` condition's ref at its id's index and every
+// `outage_over` on a tag at the tag's. The loader calls it; models built by hand (tests) may too, and
+// conditions left without a ref still work, slower.
 void index_messages(Model& model);
 
 }  // namespace drillsim

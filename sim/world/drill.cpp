@@ -5,31 +5,13 @@
 #include <cmath>
 
 #include "sim/world/drill_priorities.hpp"
+#include "sim/world/drill_statics.hpp"
 
 namespace drillsim {
-namespace {
-
-// The platform graph of a model, built once per thread and model rather than once per drill (Monte
-// Carlo builds two drills per scored run). A few models per thread (plan A and plan B); an entry
-// whose model has gone is never returned (the weak pointer no longer locks).
-std::shared_ptr<const PlatformGraph> graph_of(const std::shared_ptr<const Model>& model) {
-  struct Entry {
-    std::weak_ptr<const Model> model;
-    std::shared_ptr<const PlatformGraph> graph;
-  };
-  thread_local std::vector<Entry> cache;
-  for (const Entry& e : cache)
-    if (e.model.lock() == model) return e.graph;
-  if (cache.size() >= 4) cache.erase(cache.begin());
-  cache.push_back({model, std::make_shared<const PlatformGraph>(model->platform)});
-  return cache.back().graph;
-}
-
-}  // namespace
-
 Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
     : model_(std::move(model)),
-      graph_(graph_of(model_)),
+      statics_(DrillStatics::of(model_)),
+      graph_(&statics_->graph),
       seed_(options.seed_given ? options.seed : model_->scenario.seed),
       journal_on_(options.journal) {
   const Model& m = *model_;
@@ -43,16 +25,18 @@ Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
   state_.done_by_post.resize(m.catalog.actions.size());
   state_.first_done_at.assign(m.catalog.actions.size(), never);
   state_.last_delivery.assign(m.message_ids.size(), 0);
-  room_thresholds_.resize(m.platform.components.size());
   action_draws_.assign(m.catalog.actions.size(), 0);
   party_calls_.assign(m.organisation.parties.size(), 0);
   scratch_health_.resize(m.platform.components.size());
-  injects_ = m.scenario.injects;
-  fired_.assign(injects_.size(), 0);
-  held_.assign(injects_.size(), 0);
-  for (const Inject& inj : injects_) inject_conditions_.emplace_back(&inj.when);
-  for (const Level& level : m.plan.levels) level_conditions_.emplace_back(&level.when);
+  dirty_.assign(m.platform.components.size(), 0);
+  moved_.reserve(m.platform.components.size());
+  const auto& injects = m.scenario.injects;
+  fired_.assign(injects.size(), 0);
+  held_.assign(injects.size(), 0);
+  fault_type_active_.assign(m.platform.fault_types.size(), 0);
   queue_.reserve(256);
+  runs_.reserve(128);
+  completed_.reserve(128);
   start();
 }
 
@@ -129,26 +113,16 @@ void Drill::start() {
     }
   }
 
-  for (std::size_t i = 0; i < injects_.size(); ++i) {
-    const Inject& inj = injects_[i];
-    if (inj.timed) {
-      SimTime at = inj.at_is_random ? draw(Stream::fault_timing, static_cast<std::uint32_t>(i), 0, inj.at_dist) : inj.at;
-      schedule(at, prio::inject, ev_inject, static_cast<std::uint32_t>(i));
-    } else {
-      collect_condition_times(inj.when);
-    }
+  for (std::size_t i = 0; i < injects().size(); ++i) {
+    const Inject& inj = injects()[i];
+    if (!inj.timed) continue;
+    SimTime at = inj.at_is_random ? draw(Stream::fault_timing, static_cast<std::uint32_t>(i), 0, inj.at_dist) : inj.at;
+    schedule(at, prio::inject, ev_inject, static_cast<std::uint32_t>(i));
   }
-  for (const Level& level : m.plan.levels) collect_condition_times(level.when);
-  for (const Procedure& proc : m.plan.procedures) {
-    collect_condition_times(proc.trigger);
-    collect_condition_times(proc.resolved);
-    for (const Step& step : proc.steps)
-      for (const Branch& b : step.branches) collect_condition_times(b.when);
-  }
+  // The times the conditions of contingencies, levels and the plan name (not_done_by, after).
+  for (SimTime t : statics_->condition_wakes) wake_self(t);
   init_dynamics();
   propagate();  // the baseline: standby equipment off, rooms at their base temperature
-  std::sort(outage_thresholds_.begin(), outage_thresholds_.end());
-  outage_thresholds_.erase(std::unique(outage_thresholds_.begin(), outage_thresholds_.end()), outage_thresholds_.end());
 
   init_business();
   schedule(m.scenario.end, prio::end, ev_end);
@@ -156,9 +130,8 @@ void Drill::start() {
   after_change();
 }
 
-void Drill::deliver(const std::string& message_id) {
+void Drill::deliver(const std::string& message_id, Ix index) {
   state_.delivered.push_back(message_id);
-  Ix index = model_->find_message(message_id);
   if (index != no_ix) state_.last_delivery[index] = static_cast<std::uint32_t>(state_.delivered.size());
 }
 
@@ -168,6 +141,7 @@ void Drill::advance_to(SimTime t) {
   while (!finished_ && !queue_.empty() && queue_.next_time() <= t) {
     Event e = queue_.pop();
     now_ = std::max(now_, e.time);
+    if (e.data.kind != ev_wake || e.data.a == 0) ++own_events_;
     dispatch(e);
     if (!finished_) after_change();
     if (observer_) observer_(*this);
@@ -181,8 +155,13 @@ bool Drill::step() {
   return true;
 }
 
+// A wake-up's `a` says whose it is: 1 the caller's, 0 the drill's own.
 void Drill::wake_at(SimTime t) {
-  if (!finished_) schedule(std::max(t, now_), prio::wake, ev_wake);
+  if (!finished_) schedule(std::max(t, now_), prio::wake, ev_wake, 1);
+}
+
+void Drill::wake_self(SimTime t) {
+  if (!finished_) schedule(std::max(t, now_), prio::wake, ev_wake, 0);
 }
 
 void Drill::dispatch(const Event& e) {
@@ -198,7 +177,7 @@ void Drill::dispatch(const Event& e) {
     case ev_load_end: {
       const Load& load = model_->scenario.calendar[d.a].loads[d.b];
       state_.components[load.component].load += d.kind == ev_load_start ? load.amount : -load.amount;
-      propagate();
+      propagate(load.component);
       break;
     }
     case ev_temperature: on_temperature(d.a, static_cast<std::uint32_t>(d.c)); break;
@@ -228,7 +207,8 @@ void Drill::dispatch(const Event& e) {
 void Drill::fire_inject(Ix i) {
   if (fired_[i] || finished_) return;
   fired_[i] = 1;
-  const Inject inj = injects_[i];  // copy: live injects may grow the vector below
+  // Nothing below adds injects (only front ends do, between events), so the reference stays valid.
+  const Inject& inj = injects()[i];
   const Model& m = *model_;
   record(EntryKind::inject, [&] {
     return JournalEntry{.kind = EntryKind::inject, .truth_only = true, .subject = inj.id, .text = inj.note};
@@ -244,7 +224,7 @@ void Drill::fire_inject(Ix i) {
       }
       break;
     case Inject::Kind::message: {
-      deliver(inj.id);
+      deliver(inj.id, i < statics_->inject_message.size() ? statics_->inject_message[i] : m.find_message(inj.id));
       record(EntryKind::message, [&] {
         return JournalEntry{.kind = EntryKind::message,
                             .post = inj.ref == no_ix ? "" : m.organisation.posts[inj.ref].id,
@@ -280,7 +260,7 @@ void Drill::fire_inject(Ix i) {
     case Inject::Kind::fire: start_fire(inj.component); break;
     case Inject::Kind::load:
       state_.components[inj.component].load += inj.amount;
-      propagate();
+      propagate(inj.component);
       break;
     case Inject::Kind::fact:
       state_.facts[inj.ref] = 1;
@@ -303,9 +283,9 @@ bool Drill::add_inject(Inject inject, std::string* error) {
   if (finished_) return fail("the drill is over");
   if (inject.timed && inject.at < now_) inject.at = now_;
   inject.at_is_random = false;
-  if (inject.id.empty()) inject.id = "live" + std::to_string(injects_.size() + 1);
+  if (inject.id.empty()) inject.id = "live" + std::to_string(injects().size() + 1);
   if (model_->find_inject(inject.id) != no_ix) return fail("an inject with that id exists");
-  for (const auto& existing : injects_)
+  for (const auto& existing : injects())
     if (existing.id == inject.id) return fail("an inject with that id exists");
   const Model& m = *model_;
   JournalEntry e{.kind = EntryKind::live_inject, .truth_only = true, .subject = inject.id};
@@ -325,28 +305,31 @@ bool Drill::add_inject(Inject inject, std::string* error) {
   e.from = inject.from;
   if (!inject.timed) return fail("live contingency injects are not supported yet");
   record(std::move(e));
-  injects_.push_back(std::move(inject));
+  if (!has_live_injects_) {  // the first live inject: from now on the drill keeps its own list
+    live_injects_ = m.scenario.injects;
+    has_live_injects_ = true;
+  }
+  live_injects_.push_back(std::move(inject));
   fired_.push_back(0);
   held_.push_back(0);
-  inject_conditions_.clear();  // the vector moved: point the caches at the conditions anew
-  for (const Inject& inj : injects_) inject_conditions_.emplace_back(&inj.when);
-  schedule(injects_.back().at, prio::inject, ev_inject, static_cast<std::uint32_t>(injects_.size() - 1));
+  schedule(live_injects_.back().at, prio::inject, ev_inject, static_cast<std::uint32_t>(live_injects_.size() - 1));
   return true;
 }
 
 bool Drill::hold_inject(Ix i) {
-  if (i >= injects_.size() || fired_[i] || held_[i]) return false;
+  if (i >= injects().size() || fired_[i] || held_[i]) return false;
   held_[i] = 1;
   record(EntryKind::inject_held,
-         [&] { return JournalEntry{.kind = EntryKind::inject_held, .truth_only = true, .subject = injects_[i].id}; });
+         [&] { return JournalEntry{.kind = EntryKind::inject_held, .truth_only = true, .subject = injects()[i].id}; });
   return true;
 }
 
 bool Drill::release_inject(Ix i) {
-  if (i >= injects_.size() || !held_[i]) return false;
+  if (i >= injects().size() || !held_[i]) return false;
   held_[i] = 0;
+  contingencies_moved_ = ~0u;  // it was skipped while held: look at it again whatever moved
   record(EntryKind::inject_released, [&] {
-    return JournalEntry{.kind = EntryKind::inject_released, .truth_only = true, .subject = injects_[i].id};
+    return JournalEntry{.kind = EntryKind::inject_released, .truth_only = true, .subject = injects()[i].id};
   });
   after_change();
   return true;

@@ -26,6 +26,8 @@
 
 namespace drillsim {
 
+struct DrillStatics;  // drill_statics.hpp: what a drill derives from its model alone
+
 struct DrillOptions {
   std::uint64_t seed = 0;       // 0: the scenario's seed
   bool seed_given = false;
@@ -91,8 +93,12 @@ class Drill {
   // An evaluator's observation on an exercise objective, rated P, S, M or U (HSEEP), journaled as a note.
   bool add_evaluation(const std::string& author, const std::string& objective, const std::string& rating,
                       const std::string& text);
-  // Wakes the caller's loop at t (for policies that act on clocks, such as report cycles).
+  // Wakes the caller's loop at t (for policies that act on clocks, such as report cycles). A replay
+  // of the run's submissions has no such wake-up: own_events() does not count it.
   void wake_at(SimTime t);
+  // Events run so far that a replay of the run's submissions also runs: every event but the
+  // wake-ups callers asked for. A watcher that must see what a replay sees skips the others.
+  std::uint64_t own_events() const { return own_events_; }
   // Called after every event and every submission, with the drill in its new state: how scoring
   // watches triggers, branches and limits without a second copy of the rules.
   void set_observer(std::function<void(const Drill&)> observer) { observer_ = std::move(observer); }
@@ -119,8 +125,11 @@ class Drill {
     for (; mask != 0; mask &= mask - 1) sum += aspect_versions_[static_cast<unsigned>(__builtin_ctz(mask))];
     return sum;
   }
+  // How many times one aspect has changed: a caller keeping the versions it last saw knows which
+  // aspects moved since, and skips every condition that reads none of them.
+  std::uint64_t aspect_version(Aspect a) const { return aspect_versions_[static_cast<std::size_t>(a)]; }
   const WorldState& truth() const { return state_; }
-  const std::vector<Inject>& injects() const { return injects_; }
+  const std::vector<Inject>& injects() const { return has_live_injects_ ? live_injects_ : model_->scenario.injects; }
   bool inject_fired(Ix inject) const { return fired_[inject] != 0; }
   bool inject_held(Ix inject) const { return held_[inject] != 0; }
   const PlatformGraph& graph() const { return *graph_; }
@@ -147,7 +156,8 @@ class Drill {
   SimTime draw(Stream purpose, std::uint32_t entity, std::uint32_t occurrence, const Distribution& d) const;
 
   std::shared_ptr<const Model> model_;
-  std::shared_ptr<const PlatformGraph> graph_;  // immutable: shared by the drills of one model on a thread
+  std::shared_ptr<const DrillStatics> statics_;  // immutable: shared by the drills of one model on a thread
+  const PlatformGraph* graph_;                    // statics_->graph
   std::uint64_t seed_;
   bool journal_on_;
   std::vector<std::uint32_t> action_draws_;  // by action: durations drawn so far
@@ -155,22 +165,35 @@ class Drill {
   EventQueue queue_;
   WorldState state_;
   Journal journal_;
-  std::vector<Inject> injects_;  // scenario injects, then live ones
+  // injects(): the model's own vector until a live inject is added, then live_injects_ (a copy of
+  // the scenario's plus the live ones), so that most drills copy none.
+  bool has_live_injects_ = false;
+  std::vector<Inject> live_injects_;
   std::vector<char> fired_, held_;
-  std::vector<CachedCondition> inject_conditions_;  // by inject: its `when`
-  std::vector<CachedCondition> level_conditions_;   // by level: its `when`
+  // The aspects that moved since contingencies and levels were last looked at (touch() adds to them).
+  // A pending contingency or level held false then (else it would have fired or been reached), so
+  // only those reading a moved aspect need evaluating again (CachedCondition's rule, for a whole set).
+  // All bits at first: every one is evaluated once.
+  std::uint32_t contingencies_moved_ = ~0u, levels_moved_ = ~0u;
+  std::uint32_t business_waiting_ = 0;  // calendar events past their time, inside their grace
+  std::uint32_t faulty_components_ = 0;           // components with an active fault
+  std::vector<std::uint32_t> fault_type_active_;  // by fault type: components where it is active
   std::vector<Run> runs_;
   std::vector<std::uint32_t> completed_;                // run indices in completion order
   std::vector<std::pair<Ix, SimTime>> levels_reached_;  // true levels as reached
   std::vector<TimedSubmission>* submission_log_ = nullptr;
-  std::vector<Health> scratch_health_;
-  std::vector<SimTime> outage_thresholds_;  // distinct outage_over durations in the model
-  std::vector<std::pair<Ix, SimTime>> since_done_thresholds_;  // (action, duration) of since_done conditions
-  std::vector<std::vector<double>> room_thresholds_;            // by room: temp_above values in conditions
+  std::vector<Health> scratch_health_;  // health by component as propagation computes it
+  std::vector<char> dirty_;             // by position in the graph's order: to recompute
+  std::vector<Ix> moved_;               // components whose health a propagation moved, in order
   SimTime now_ = 0;
+  std::uint64_t own_events_ = 0;
   std::uint64_t version_ = 0;
   std::array<std::uint64_t, static_cast<std::size_t>(Aspect::count)> aspect_versions_{};
-  void touch(Aspect a) { ++aspect_versions_[static_cast<std::size_t>(a)]; }
+  void touch(Aspect a) {
+    ++aspect_versions_[static_cast<std::size_t>(a)];
+    contingencies_moved_ |= aspect_bit(a);
+    levels_moved_ |= aspect_bit(a);
+  }
   std::uint64_t checked_version_ = ~0ull;  // the version after_change last evaluated
   bool finished_ = false;
   bool started_ = false;
@@ -194,8 +217,9 @@ class Drill {
     }
   }
   void changed(EntryKind kind);  // bumps the state version and the aspect the entry kind touches
+  void wake_self(SimTime t);  // a wake-up the drill needs itself (times its conditions name)
   void fire_inject(Ix inject);
-  void deliver(const std::string& message_id);
+  void deliver(const std::string& message_id, Ix index);  // index: in Model::message_ids (no_ix: none)
   void after_change();
   // drill_submit.cpp
   void complete_action(std::uint32_t run);
@@ -207,7 +231,8 @@ class Drill {
   SimTime call_party(Ix party, const std::string& by_post);
   void set_off(Ix component, OffReason reason);
   // drill_health.cpp
-  void propagate();
+  void propagate(Ix changed = no_ix);  // `changed`: the component whose own state changed (no_ix: all)
+  Health recompute_health(Ix component);
   void schedule_symptoms(Ix component, Health from, Health to);
   bool symptom_fault_present(Ix component, const Symptom& s) const;
   void deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch);
@@ -229,13 +254,13 @@ class Drill {
   void business_check(Ix event, std::uint32_t epoch);
   bool business_ready(Ix event) const;
   void settle_business(Ix event, BusinessState state);
+  void set_waiting(BusinessRuntime& rt, bool waiting);
   void business_grace_over(Ix event, std::uint32_t epoch);
   void postpone_business(const std::string& kind, SimTime by);
   void recheck_waiting_business();
   // drill_conditions.cpp
   void check_contingencies();
   void check_levels();
-  void collect_condition_times(const Condition& c);
 };
 
 }  // namespace drillsim

@@ -36,7 +36,7 @@ void Drill::settle_business(Ix b, BusinessState st) {
   if (st == BusinessState::held && now_ > ev.at) st = BusinessState::delayed;
   rt.state = st;
   rt.settled_at = now_;
-  rt.waiting = false;
+  set_waiting(rt, false);
   record(EntryKind::business, [&] {
     return JournalEntry{.kind = EntryKind::business,
                         .subject = ev.id,
@@ -54,7 +54,7 @@ void Drill::business_check(Ix b, std::uint32_t epoch) {
   for (Ix f : ev.fallback)
     if (state_.facts[f]) return settle_business(b, BusinessState::held_fallback);
   if (ev.grace <= 0) return settle_business(b, BusinessState::missed);
-  rt.waiting = true;
+  set_waiting(rt, true);
   record(EntryKind::business, [&] {
     return JournalEntry{
         .kind = EntryKind::business, .subject = ev.id, .result = "waiting", .text = ev.name, .value = ev.grace};
@@ -68,7 +68,17 @@ void Drill::business_grace_over(Ix b, std::uint32_t epoch) {
   settle_business(b, BusinessState::missed);
 }
 
+void Drill::set_waiting(BusinessRuntime& rt, bool waiting) {
+  if (rt.waiting == waiting) return;
+  rt.waiting = waiting;
+  if (waiting)
+    ++business_waiting_;
+  else
+    --business_waiting_;
+}
+
 void Drill::recheck_waiting_business() {
+  if (business_waiting_ == 0) return;  // the common case: nothing to look at
   const auto& calendar = model_->scenario.calendar;
   for (std::size_t b = 0; b < calendar.size(); ++b) {
     const BusinessRuntime& rt = state_.business[b];
@@ -91,7 +101,7 @@ void Drill::postpone_business(const std::string& kind, SimTime by) {
     BusinessRuntime& rt = state_.business[b];
     if (calendar[b].kind != kind || rt.state != BusinessState::pending) continue;
     rt.at = std::max(rt.at, now_) + by;
-    rt.waiting = false;
+    set_waiting(rt, false);
     ++rt.epoch;
     record(EntryKind::business, [&] {
       return JournalEntry{.kind = EntryKind::business,

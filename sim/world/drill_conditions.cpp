@@ -1,8 +1,10 @@
 // Evaluating conditions on the drill's state; contingency injects; the true response level.
 #include <algorithm>
+#include <utility>
 
 #include "sim/world/drill.hpp"
 #include "sim/world/drill_priorities.hpp"
+#include "sim/world/drill_statics.hpp"
 #include "sim/world/names.hpp"
 
 namespace drillsim {
@@ -28,15 +30,15 @@ bool Drill::condition_holds(const Condition& c, Ix target, std::size_t messages_
       return c.not_up ? h != Health::up : h == c.health;
     }
     case Condition::Kind::fault: {
-      auto has = [&](const ComponentState& cs) {
-        return c.ref == no_ix ? !cs.faults.empty()
-                              : std::find(cs.faults.begin(), cs.faults.end(), c.ref) != cs.faults.end();
-      };
       if (c.component != no_ix) {
         Ix comp = component(c.component);
-        return comp < state_.components.size() && has(state_.components[comp]);
+        if (comp >= state_.components.size()) return false;
+        const auto& faults = state_.components[comp].faults;
+        return c.ref == no_ix ? !faults.empty() : std::find(faults.begin(), faults.end(), c.ref) != faults.end();
       }
-      return std::any_of(state_.components.begin(), state_.components.end(), has);
+      // On any component: the counts add_fault and clear_fault keep.
+      if (c.ref == no_ix) return faulty_components_ != 0;
+      return c.ref < fault_type_active_.size() && fault_type_active_[c.ref] != 0;
     }
     case Condition::Kind::fact: return c.ref < state_.facts.size() && state_.facts[c.ref];
     case Condition::Kind::done: {
@@ -76,6 +78,11 @@ bool Drill::condition_holds(const Condition& c, Ix target, std::size_t messages_
         Ix comp = component(c.component);
         return comp < state_.components.size() && long_down(state_.components[comp]);
       }
+      if (c.ref < m.tagged.size()) {  // an indexed tag: the components carrying it
+        for (Ix i : m.tagged[c.ref])
+          if (long_down(state_.components[i])) return true;
+        return false;
+      }
       for (std::size_t i = 0; i < state_.components.size(); ++i) {  // by tag: any component carrying it
         if (!long_down(state_.components[i])) continue;
         const auto& tags = m.platform.components[i].tags;
@@ -103,42 +110,40 @@ bool Drill::condition_holds(const Condition& c, Ix target, std::size_t messages_
   return false;
 }
 
-void Drill::collect_condition_times(const Condition& c) {
-  switch (c.kind) {
-    case Condition::Kind::not_done_by:
-    case Condition::Kind::after: wake_at(c.time); break;
-    case Condition::Kind::outage_over: outage_thresholds_.push_back(c.time); break;
-    case Condition::Kind::since_done: since_done_thresholds_.emplace_back(c.ref, c.time); break;
-    case Condition::Kind::temp_above:
-      // The temperature is event-driven: a threshold a condition tests must be a crossing point.
-      if (c.component < room_thresholds_.size()) room_thresholds_[c.component].push_back(c.value);
-      break;
-    default: break;
-  }
-  for (const auto& child : c.children) collect_condition_times(child);
-}
+namespace {
+// A pseudo-aspect every condition reads and that moves only before the first look, so that even a
+// condition reading nothing (`always`) is evaluated once.
+constexpr std::uint32_t first_look = 1u << 31;
+}  // namespace
 
 void Drill::check_contingencies() {
-  // Firing one may change the state others test, so loop until nothing more fires.
-  for (bool again = true; again && !finished_;) {
-    again = false;
-    for (std::size_t i = 0; i < injects_.size(); ++i) {
-      const Inject& inj = injects_[i];
-      if (inj.timed || fired_[i] || held_[i]) continue;
-      if (inject_conditions_[i].holds(*this)) {
-        fire_inject(static_cast<Ix>(i));
-        again = true;
+  const auto& injects = model_->scenario.injects;  // contingencies are never live injects
+  const auto& aspects = statics_->inject_aspects;
+  std::uint32_t moved = std::exchange(contingencies_moved_, 0);
+  // Firing one may change the state others test, so loop until nothing more fires; each pass looks
+  // again at what read an aspect moved since the previous pass began.
+  while (moved != 0 && !finished_) {
+    bool fired = false;
+    for (Ix i : statics_->contingencies) {
+      if (fired_[i] || held_[i] || ((aspects[i] | first_look) & moved) == 0) continue;
+      if (condition_holds(injects[i].when)) {
+        fire_inject(i);
+        fired = true;
       }
     }
+    if (!fired) break;
+    moved = std::exchange(contingencies_moved_, 0);
   }
 }
 
 void Drill::check_levels() {
   const Plan& plan = model_->plan;
+  std::uint32_t moved = std::exchange(levels_moved_, 0);
+  if (moved == 0) return;
   for (std::size_t l = 0; l < plan.levels.size(); ++l) {
     const Level& level = plan.levels[l];
-    if (level.rank <= state_.level_rank) continue;
-    if (!level_conditions_[l].holds(*this)) continue;
+    if (level.rank <= state_.level_rank || ((statics_->level_aspects[l] | first_look) & moved) == 0) continue;
+    if (!condition_holds(level.when)) continue;
     state_.level_rank = level.rank;
     state_.level = static_cast<Ix>(l);
     levels_reached_.emplace_back(static_cast<Ix>(l), now_);

@@ -4,6 +4,7 @@
 
 #include "sim/world/drill.hpp"
 #include "sim/world/drill_priorities.hpp"
+#include "sim/world/drill_statics.hpp"
 
 namespace drillsim {
 namespace {
@@ -95,10 +96,9 @@ void Drill::update_room(Ix room) {
     if (slope < 0 && threshold < temp - eps) next = std::max(next, threshold);
   };
   consider(r.alarm_temp_c);
-  for (double t : room_thresholds_[room]) consider(t);
+  for (double t : statics_->room_thresholds[room]) consider(t);
   if (slope < 0) consider(r.base_temp_c);
-  for (const Component& c : platform.components)
-    if (c.room == room) consider(c.max_temp_c);
+  for (Ix c : statics_->in_room[room]) consider(platform.components[c].max_temp_c);
   if (std::abs(next) > 1e299) return;
   SimTime dt = static_cast<SimTime>(std::ceil((next - temp) / slope - eps));
   schedule(now_ + std::max<SimTime>(dt, 1), prio::dynamics, ev_temperature, room, 0, cs.temp_epoch);
@@ -124,15 +124,14 @@ void Drill::on_temperature(Ix room, std::uint32_t epoch) {
   });
   bool alarm = r.alarm_temp_c > 0 && (rising ? temp >= r.alarm_temp_c - 1e-6 : temp > r.alarm_temp_c + 1e-6);
   if (rising)
-    for (std::size_t c = 0; c < platform.components.size(); ++c) {
+    for (Ix c : statics_->in_room[room]) {
       const Component& comp = platform.components[c];
-      if (comp.room == room && comp.max_temp_c > 0 && temp >= comp.max_temp_c - 1e-6 &&
-          state_.components[c].off == OffReason::none)
-        set_off(static_cast<Ix>(c), OffReason::overheated);
+      if (comp.max_temp_c > 0 && temp >= comp.max_temp_c - 1e-6 && state_.components[c].off == OffReason::none)
+        set_off(c, OffReason::overheated);
     }
   if (alarm != cs.alarm) {
     cs.alarm = alarm;
-    propagate();
+    propagate(room);
   }
   update_room(room);
 }
@@ -149,13 +148,12 @@ void Drill::start_fire(Ix room) {
     return JournalEntry{
         .kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "started", .text = r.name};
   });
-  for (std::size_t c = 0; c < platform.components.size(); ++c) {
+  for (Ix c : statics_->in_room[room]) {
     const Component& comp = platform.components[c];
-    if (comp.room != room) continue;
     SimTime after = comp.fire_destroy > 0 ? comp.fire_destroy : r.fire_destroy;
-    if (after > 0) schedule(now_ + after, prio::dynamics, ev_fire_destroy, static_cast<std::uint32_t>(c), 0, cs.fire_epoch);
+    if (after > 0) schedule(now_ + after, prio::dynamics, ev_fire_destroy, c, 0, cs.fire_epoch);
   }
-  propagate();
+  propagate(room);
 }
 
 bool Drill::extinguish(Ix room, bool professional) {
@@ -176,7 +174,7 @@ bool Drill::extinguish(Ix room, bool professional) {
     return JournalEntry{
         .kind = EntryKind::fire, .truth_only = true, .subject = r.id, .result = "extinguished", .text = r.name};
   });
-  propagate();
+  propagate(room);
   return true;
 }
 

@@ -65,7 +65,7 @@ void Drill::set_off(Ix component, OffReason reason) {
                         .result = off_reason_name(reason),
                         .text = c.name};
   });
-  propagate();
+  propagate(component);
 }
 
 void Drill::apply_effect(std::uint32_t run_index, std::uint32_t effect_index) {

@@ -3,6 +3,7 @@
 
 #include "sim/world/drill.hpp"
 #include "sim/world/drill_priorities.hpp"
+#include "sim/world/drill_statics.hpp"
 #include "sim/world/names.hpp"
 #include "sim/world/text_format.hpp"
 
@@ -11,7 +12,9 @@ namespace drillsim {
 void Drill::add_fault(Ix component, Ix fault_type) {
   ComponentState& cs = state_.components[component];
   if (std::find(cs.faults.begin(), cs.faults.end(), fault_type) != cs.faults.end()) return;
+  if (cs.faults.empty()) ++faulty_components_;
   cs.faults.push_back(fault_type);
+  ++fault_type_active_[fault_type];
   const FaultType& ft = model_->platform.fault_types[fault_type];
   record(EntryKind::fault, [&] {
     return JournalEntry{.kind = EntryKind::fault,
@@ -20,7 +23,7 @@ void Drill::add_fault(Ix component, Ix fault_type) {
                         .result = ft.id,
                         .text = ft.name};
   });
-  propagate();
+  propagate(component);
   if (ft.loses_data) lose_data(component, "fault");
 }
 
@@ -29,6 +32,8 @@ void Drill::clear_fault(Ix component, Ix fault_type) {
   auto it = std::find(cs.faults.begin(), cs.faults.end(), fault_type);
   if (it == cs.faults.end()) return;
   cs.faults.erase(it);
+  if (cs.faults.empty()) --faulty_components_;
+  --fault_type_active_[fault_type];
   const FaultType& ft = model_->platform.fault_types[fault_type];
   record(EntryKind::fault_cleared, [&] {
     return JournalEntry{.kind = EntryKind::fault_cleared,
@@ -37,42 +42,44 @@ void Drill::clear_fault(Ix component, Ix fault_type) {
                         .result = ft.id,
                         .text = ft.name};
   });
-  propagate();
+  propagate(component);
 }
 
-void Drill::propagate() {
+// Incremental: only the component whose own state changed is recomputed, then, in dependency order,
+// the dependants of every component whose health moved. Health is a function of a component's own
+// state and its dependencies' health, and every change of own state calls propagate(), so the rest
+// would come out as it is (scratch_health_ always equals the health the last propagation gave).
+void Drill::propagate(Ix changed) {
   const Platform& platform = model_->platform;
-  for (Ix c : graph_->order()) {
-    const Component& comp = platform.components[c];
-    ComponentState& cs = state_.components[c];
-    Health inherited = graph_->inherited(c, scratch_health_);
-    if (comp.kind == ComponentKind::ups) {
-      // A UPS carries its load on battery while its inputs are down, until the battery is empty.
-      bool inputs_down = inherited == Health::down;
-      if (inputs_down != cs.on_battery) update_ups(c, inputs_down);
-      inherited = Health::up;
-    }
-    Health own = Health::up;
-    for (Ix ft : cs.faults) own = std::max(own, platform.fault_types[ft].effect);
-    if (cs.off != OffReason::none) own = Health::down;
-    if (comp.capacity > 0 && cs.load > comp.capacity) own = std::max(own, Health::degraded);
-    if (comp.kind == ComponentKind::room) {
-      // A room's dependencies are its cooling: losing them heats the room rather than stopping it.
-      inherited = Health::up;
-      if (cs.alarm) own = std::max(own, Health::degraded);
-      if (cs.on_fire) own = Health::down;
-    }
-    scratch_health_[c] = std::max(own, inherited);
+  const auto& order = graph_->order();
+  const auto& position = statics_->position;
+  std::size_t first = 0;
+  if (changed == no_ix) {
+    std::fill(dirty_.begin(), dirty_.end(), 1);
+  } else {
+    first = position[changed];
+    dirty_[first] = 1;
+  }
+  moved_.clear();
+  for (std::size_t p = first; p < order.size(); ++p) {
+    if (!dirty_[p]) continue;
+    dirty_[p] = 0;
+    Ix c = order[p];
+    Health h = recompute_health(c);
+    if (h == scratch_health_[c] && started_) continue;
+    scratch_health_[c] = h;
+    moved_.push_back(c);
+    for (Ix d : statics_->dependants[c]) dirty_[position[d]] = 1;
   }
   if (!started_) {  // the initial state (standby equipment off) is the baseline, not an outage
-    for (Ix c : graph_->order()) {
+    for (Ix c : order) {
       state_.components[c].health = scratch_health_[c];
       if (platform.components[c].kind == ComponentKind::room) update_room(c);
     }
     return;
   }
   bool any_change = false;
-  for (Ix c : graph_->order()) {
+  for (Ix c : moved_) {  // in dependency order, as the journal has them
     ComponentState& cs = state_.components[c];
     Health before = cs.health, after = scratch_health_[c];
     if (before == after) continue;
@@ -81,7 +88,7 @@ void Drill::propagate() {
     ++cs.epoch;
     if (after == Health::down) {
       cs.down_since = now_;
-      for (SimTime s : outage_thresholds_) wake_at(now_ + s);
+      for (SimTime s : statics_->outage_thresholds) wake_self(now_ + s);
     } else if (before == Health::down && cs.down_since != never) {  // never: off since the baseline (standby)
       cs.total_down += now_ - cs.down_since;
       cs.down_since = never;
@@ -97,8 +104,32 @@ void Drill::propagate() {
     schedule_symptoms(c, before, after);
   }
   if (any_change)
-    for (std::size_t c = 0; c < platform.components.size(); ++c)
-      if (platform.components[c].kind == ComponentKind::room) update_room(static_cast<Ix>(c));
+    for (Ix room : statics_->rooms) update_room(room);
+}
+
+// A component's health from its own state and its dependencies' (scratch) health.
+Health Drill::recompute_health(Ix c) {
+  const Platform& platform = model_->platform;
+  const Component& comp = platform.components[c];
+  ComponentState& cs = state_.components[c];
+  Health inherited = graph_->inherited(c, scratch_health_);
+  if (comp.kind == ComponentKind::ups) {
+    // A UPS carries its load on battery while its inputs are down, until the battery is empty.
+    bool inputs_down = inherited == Health::down;
+    if (inputs_down != cs.on_battery) update_ups(c, inputs_down);
+    inherited = Health::up;
+  }
+  Health own = Health::up;
+  for (Ix ft : cs.faults) own = std::max(own, platform.fault_types[ft].effect);
+  if (cs.off != OffReason::none) own = Health::down;
+  if (comp.capacity > 0 && cs.load > comp.capacity) own = std::max(own, Health::degraded);
+  if (comp.kind == ComponentKind::room) {
+    // A room's dependencies are its cooling: losing them heats the room rather than stopping it.
+    inherited = Health::up;
+    if (cs.alarm) own = std::max(own, Health::degraded);
+    if (cs.on_fire) own = Health::down;
+  }
+  return std::max(own, inherited);
 }
 
 bool Drill::symptom_fault_present(Ix component, const Symptom& s) const {
@@ -123,7 +154,7 @@ void Drill::deliver_symptom(Ix component, Ix symptom, std::uint32_t epoch) {
   const Component& comp = model_->platform.components[component];
   const Symptom& s = comp.symptoms[symptom];
   if (!symptom_fault_present(component, s)) return;
-  deliver(s.id);
+  deliver(s.id, statics_->symptom_message[component][symptom]);
   record(EntryKind::message, [&] {
     return JournalEntry{.kind = EntryKind::message,
                         .post = s.to == no_ix ? "" : model_->organisation.posts[s.to].id,

@@ -3,6 +3,7 @@
 
 #include "sim/world/drill.hpp"
 #include "sim/world/drill_priorities.hpp"
+#include "sim/world/drill_statics.hpp"
 #include "sim/world/names.hpp"
 #include "sim/world/text_format.hpp"
 
@@ -73,9 +74,9 @@ SubmitResult Drill::submit(const Submission& submission) {
   SimTime duration = draw(Stream::durations, s.action, occurrence, def.duration);
   r.completes = r.starts + duration;
   state_.post_free_at[s.post] = r.completes;
-  runs_.push_back(Run{s, now_, r.starts, r.completes, occurrence});
+  runs_.push_back(Run{std::move(s), now_, r.starts, r.completes, occurrence});
   r.run = static_cast<std::uint32_t>(runs_.size());
-  record(EntryKind::submit, [&] {
+  record(EntryKind::submit, [&, &s = runs_.back().submission] {
     return JournalEntry{.kind = EntryKind::submit,
                         .post = m.organisation.posts[s.post].id,
                         .actor = s.actor,
@@ -111,8 +112,8 @@ void Drill::complete_action(std::uint32_t run_index) {
   ++state_.done_count[s.action];
   if (state_.first_done_at[s.action] == never) {
     state_.first_done_at[s.action] = now_;
-    for (const auto& [action, after] : since_done_thresholds_)
-      if (action == s.action) wake_at(now_ + after);
+    for (const auto& [action, after] : statics_->since_done_thresholds)
+      if (action == s.action) wake_self(now_ + after);
   }
   if (!contains(state_.done_by_post[s.action], s.post)) state_.done_by_post[s.action].push_back(s.post);
   schedule_effects(run_index);

@@ -1,4 +1,5 @@
-// The plan-following policy.
+// The plan-following policy: starting procedures and working through their steps.
+// (Levels and reports: plan_policy_reports.cpp.)
 #include "sim/world/plan_policy.hpp"
 
 #include <algorithm>
@@ -8,6 +9,8 @@ namespace {
 bool contains(const std::vector<Ix>& v, Ix x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 }  // namespace
 
+// A policy is built for every Monte Carlo replication: nothing here walks the whole plan beyond
+// what the previous version did; what is worked out once is worked out when first needed.
 PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
     : model_(model),
       controls_(model.organisation.posts.size(), posts.empty() ? 1 : 0),
@@ -16,13 +19,21 @@ PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
       running_(model.plan.procedures.size(), 0),
       armed_(model.plan.procedures.size(), 1),
       since_(model.plan.procedures.size(), 0),
-      reached_(model.plan.procedures.size()) {
+      reached_(model.plan.procedures.size()),
+      declarers_(model.plan.levels.size()) {
   for (std::size_t p = 0; p < reached_.size(); ++p) reached_[p].assign(model.plan.procedures[p].steps.size(), 0);
-  for (const Procedure& proc : model.plan.procedures) {
-    triggers_.emplace_back(&proc.trigger);
+  triggers_.reserve(model.plan.procedures.size());
+  resolved_.reserve(model.plan.procedures.size());
+  may_start_.reserve(model.plan.procedures.size());
+  for (Ix p = 0; p < model.plan.procedures.size(); ++p) {
+    const Procedure& proc = model.plan.procedures[p];
+    triggers_.emplace_back(proc.trigger);
     resolved_.emplace_back(&proc.resolved, true);
+    // A procedure without a trigger is entered only by a jump from another one.
+    if (proc.trigger.kind != Condition::Kind::always) may_start_.push_back(Startable{p});
   }
-  for (const Level& level : model.plan.levels) levels_.emplace_back(&level.when);
+  levels_.reserve(model.plan.levels.size());
+  for (const Level& level : model.plan.levels) levels_.emplace_back(level.when);
   for (Ix p : posts)
     if (p < controls_.size()) controls_[p] = 1;
 }
@@ -59,29 +70,34 @@ Ix PlanPolicy::pick_target(const Drill& drill, const ActionDef& def, const Expec
 
 bool PlanPolicy::submit(Drill& drill, Ix post, Ix action, Ix target, const std::string& target_id,
                         SimTime* completes) {
-  Submission s;
-  s.post = post;
-  s.action = action;
-  s.target = target;
-  s.target_id = target_id;
-  SubmitResult r = drill.submit(s);
+  submission_.post = post;
+  submission_.action = action;
+  submission_.target = target;
+  submission_.target_id = target_id;  // keeps its capacity from one submission to the next
+  SubmitResult r = drill.submit(submission_);
   if (r.accepted && completes) *completes = r.completes;
   return r.accepted;
 }
 
 void PlanPolicy::start_procedure(Drill& drill, Ix procedure) {
   if (running_[procedure] || (started_[procedure] && !model_.plan.procedures[procedure].repeat)) return;
+  if (!started_[procedure]) started_order_.push_back(procedure);
   started_[procedure] = 1;
   if (first_started_[procedure] == never) first_started_[procedure] = drill.now();
   running_[procedure] = 1;
   armed_[procedure] = 0;
   since_[procedure] = drill.messages_delivered();
-  triggers_[procedure].invalidate();  // evaluated from now on against the new `since`
+  // Its trigger is not watched while it runs; when it may start again it is evaluated afresh,
+  // against the new `since`.
+  triggers_[procedure].invalidate();
+  std::erase_if(may_start_, [&](const Startable& s) { return s.procedure == procedure; });
   if (incident_start_ < 0) incident_start_ = drill.now();
   Active a;
   a.procedure = procedure;
   a.started = drill.now();
+  live_.push_back(active_.size());
   active_.push_back(a);
+  ++running_count_;
 }
 
 void PlanPolicy::wake_for_elapsed(Drill& drill, const Condition& c, SimTime since) {
@@ -90,18 +106,24 @@ void PlanPolicy::wake_for_elapsed(Drill& drill, const Condition& c, SimTime sinc
 }
 
 void PlanPolicy::finish(Active& a) {
+  if (a.done) return;
   a.done = true;
+  --running_count_;
   running_[a.procedure] = 0;
+  // A repeatable procedure with a trigger may start again: watch its trigger (in plan order).
+  const Procedure& proc = model_.plan.procedures[a.procedure];
+  if (proc.repeat && proc.trigger.kind != Condition::Kind::always) {
+    auto later = std::find_if(may_start_.begin(), may_start_.end(),
+                              [&](const Startable& s) { return s.procedure > a.procedure; });
+    may_start_.insert(later, Startable{a.procedure});
+  }
 }
 
 bool PlanPolicy::advance(Drill& drill, std::size_t index) {
   // active_ may grow while this runs (procedures started alongside or jumped to): index, not reference.
   auto a = [&]() -> Active& { return active_[index]; };
   const Procedure& proc = model_.plan.procedures[a().procedure];
-  if (a().waiting_until >= 0) {
-    if (drill.now() < a().waiting_until) return false;
-    a().waiting_until = -1;
-  }
+  a().waiting_until = -1;  // the caller skips an instance whose action is still under way
   if (a().step >= proc.steps.size()) {
     finish(a());
     return false;
@@ -110,11 +132,11 @@ bool PlanPolicy::advance(Drill& drill, std::size_t index) {
   reached_[a().procedure][a().step] = 1;
   while (!a().step_done && a().next_expect < step.expect.size()) {
     const ExpectedAction& ex = step.expect[a().next_expect++];
-    const ActionDef& def = model_.catalog.actions[ex.action];
     Ix post = pick_post(drill, &step, ex.action);
     if (post == no_ix) continue;  // nobody the policy plays can do it: skipped
     SimTime completes = 0;
-    if (submit(drill, post, ex.action, pick_target(drill, def, ex), ex.target_id, &completes)) {
+    if (submit(drill, post, ex.action, pick_target(drill, model_.catalog.actions[ex.action], ex), ex.target_id,
+               &completes)) {
       a().waiting_until = completes;
       return true;
     }
@@ -126,7 +148,13 @@ bool PlanPolicy::advance(Drill& drill, std::size_t index) {
     a().step_done = true;
     progressed = true;
     // A branch waiting for time to pass since the procedure started needs a wake-up then.
-    for (const Branch& b : step.branches) wake_for_elapsed(drill, b.when, a().started);
+    a().branches_read = 0;
+    a().branches_read_clock = false;
+    for (const Branch& b : step.branches) {
+      wake_for_elapsed(drill, b.when, a().started);
+      a().branches_read |= aspects_of(b.when);
+      a().branches_read_clock = a().branches_read_clock || reads_clock(b.when);
+    }
     for (Ix p : step.starts) start_procedure(drill, p);
   }
   for (const Branch& b : step.branches) {
@@ -143,7 +171,10 @@ bool PlanPolicy::advance(Drill& drill, std::size_t index) {
     }
     return true;
   }
-  if (!step.branches.empty()) return progressed;
+  if (!step.branches.empty()) {
+    a().settled = true;  // none holds: nothing to do here until what the branches read moves
+    return progressed;
+  }
   a().step_done = false;
   a().next_expect = 0;
   ++a().step;
@@ -151,83 +182,69 @@ bool PlanPolicy::advance(Drill& drill, std::size_t index) {
   return true;
 }
 
-Ix PlanPolicy::action_with_comm(Communication::Kind kind, Ix post) const {
-  for (Ix a = 0; a < model_.catalog.actions.size(); ++a) {
-    const ActionDef& def = model_.catalog.actions[a];
-    if (def.comm.kind == kind && (def.posts.empty() || contains(def.posts, post))) return a;
-  }
-  return no_ix;
-}
-
-void PlanPolicy::grade(Drill& drill) {
-  for (Ix l = 0; l < model_.plan.levels.size(); ++l) {
-    const Level& level = model_.plan.levels[l];
-    if (level.rank <= declared_rank_ || !levels_[l].holds(drill)) continue;
-    std::vector<Ix> by = level.declared_by.empty() ? model_.plan.grading.by : level.declared_by;
-    for (Ix post : by) {
-      if (!controls_[post] || !drill.post_staffed(post)) continue;
-      Ix action = action_with_comm(Communication::Kind::declare_level, post);
-      if (action == no_ix) continue;
-      if (submit(drill, post, action, l, level.id, nullptr)) {
-        declared_rank_ = level.rank;
-        break;
-      }
-    }
+// Instances waiting for a branch are looked at again only when an aspect their branches read has
+// moved, or the clock has for branches that read it (`elapsed`, `after` ...): otherwise every branch
+// would give the answer it gave last time, and advance() would do nothing.
+void PlanPolicy::unsettle(const Drill& drill) {
+  std::uint32_t moved = branch_watch_.moved(drill);
+  bool clock_moved = drill.now() != branch_clock_;
+  branch_clock_ = drill.now();
+  if (moved == 0 && !clock_moved) return;
+  for (std::size_t i : live_) {
+    Active& a = active_[i];
+    if (a.settled && ((a.branches_read & moved) != 0 || (a.branches_read_clock && clock_moved))) a.settled = false;
   }
 }
 
-void PlanPolicy::report(Drill& drill) {
-  const ReportingRule& rule = model_.plan.reporting;
-  if (incident_start_ < 0) return;
-  if (rule.first_within <= 0 && rule.cycle <= 0 && rule.summary_within <= 0) return;  // the plan sets no reporting
-  bool open = std::any_of(active_.begin(), active_.end(), [&](const Active& a) {
-    return !resolved_[a.procedure].holds(drill);
-  });
-  auto send = [&](Communication::Kind kind) {
-    std::vector<Ix> by = rule.by;
-    if (by.empty())
-      for (Ix p = 0; p < controls_.size(); ++p) by.push_back(p);
-    for (Ix post : by) {
-      if (!controls_[post] || !drill.post_staffed(post)) continue;
-      Ix action = action_with_comm(kind, post);
-      if (action != no_ix && submit(drill, post, action, no_ix, "", nullptr)) return true;
-    }
-    return false;
-  };
-  if (last_report_ < 0) {
-    if (send(Communication::Kind::report)) last_report_ = drill.now();
-    if (rule.cycle > 0) drill.wake_at(drill.now() + rule.cycle);
-    return;
-  }
-  if (open && rule.cycle > 0 && drill.now() >= last_report_ + rule.cycle) {
-    if (send(Communication::Kind::report)) last_report_ = drill.now();
-    drill.wake_at(drill.now() + rule.cycle);
-  }
-  bool all_done = std::all_of(active_.begin(), active_.end(), [](const Active& a) { return a.done; });
-  if (!open && all_done && !summary_done_ && rule.summary_within > 0) summary_done_ = send(Communication::Kind::summary_report);
+void PlanPolicy::drop_done() {
+  std::erase_if(live_, [&](std::size_t i) { return active_[i].done; });
 }
 
-void PlanPolicy::act(Drill& drill) {
-  if (drill.finished() || drill.state_version() == seen_version_) return;  // nothing new to act on
-  for (Ix p = 0; p < model_.plan.procedures.size(); ++p) {
-    const Procedure& proc = model_.plan.procedures[p];
-    // A procedure without a trigger is entered only by a jump from another one.
-    if (proc.trigger.kind == Condition::Kind::always || running_[p]) continue;
-    if (started_[p] && !proc.repeat) continue;
-    // A repeatable procedure starts again once its trigger has stopped holding and holds anew;
-    // message triggers count only messages that arrived since it last started.
-    bool holds = triggers_[p].holds(drill, no_ix, since_[p]);
-    if (!holds) armed_[p] = 1;
-    else if (armed_[p]) start_procedure(drill, p);
-  }
-  // Index loop: advancing may start procedures (jumps), which appends to active_. The bound guards
+void PlanPolicy::advance_all(Drill& drill) {
+  // Rounds: every instance does at most one thing per round, in the order they started, as long as
+  // one did something. Advancing may start procedures (jumps), which appends to active_ and live_:
+  // positions, not references; a new instance takes its turn in the same round. The bound guards
   // against a plan whose branches loop without any action in between.
   int budget = 10000;
   for (bool progressed = true; progressed && --budget > 0;) {
     progressed = false;
-    for (std::size_t i = 0; i < active_.size(); ++i)
-      if (!active_[i].done && advance(drill, i)) progressed = true;
+    drop_done();
+    unsettle(drill);
+    for (std::size_t k = 0; k < live_.size(); ++k) {
+      const Active& a = active_[live_[k]];
+      // Skipped: what advance() would return false for without doing anything.
+      if (a.done || a.settled || drill.now() < a.waiting_until) continue;
+      if (advance(drill, live_[k])) progressed = true;
+    }
   }
+}
+
+void PlanPolicy::check_triggers(Drill& drill) {
+  std::uint32_t moved = trigger_watch_.moved(drill);
+  for (std::size_t i = 0; i < may_start_.size(); ++i) {
+    // A trigger none of whose aspects moved gives its last answer: it was false (else the procedure
+    // would have started, or it is disarmed and still holds), and that changes nothing.
+    Startable& s = may_start_[i];
+    if (s.asked && (s.reads & moved) == 0) continue;
+    s.asked = true;
+    s.reads = triggers_[s.procedure].reads();
+    Ix p = s.procedure;
+    // A repeatable procedure starts again once its trigger has stopped holding and holds anew;
+    // message triggers count only messages that arrived since it last started.
+    bool holds = triggers_[p].holds(drill, moved, since_[p]);
+    if (!holds) {
+      armed_[p] = 1;
+    } else if (armed_[p]) {
+      start_procedure(drill, p);  // takes p out of may_start_: the next procedure is at i now
+      --i;
+    }
+  }
+}
+
+void PlanPolicy::act(Drill& drill) {
+  if (drill.finished() || drill.state_version() == seen_version_) return;  // nothing new to act on
+  check_triggers(drill);
+  advance_all(drill);
   grade(drill);
   report(drill);
   seen_version_ = drill.state_version();

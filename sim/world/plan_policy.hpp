@@ -5,6 +5,7 @@
 
 #include "sim/world/condition_aspects.hpp"
 #include "sim/world/drill.hpp"
+#include "sim/world/policy_watch.hpp"
 
 namespace drillsim {
 
@@ -12,6 +13,11 @@ namespace drillsim {
 // step's responsible post (else a cooperating one, else any post allowed), follows the branch
 // the observations select, declares the level the plan's grading calls for, and reports on the
 // plan's reporting clock. It acts only for the posts it is given (all posts when empty).
+//
+// It plays every Monte Carlo replication, so it keeps what it last saw: the drill's aspect
+// versions (AspectWatch), triggers and levels re-evaluated only when what they read moved
+// (WatchedCondition), and instances waiting for a branch left alone until what their branches
+// read moved. The submissions are the same, at the same times, as asking everything every time.
 class PlanPolicy {
  public:
   explicit PlanPolicy(const Model& model, std::vector<Ix> posts = {});
@@ -29,8 +35,22 @@ class PlanPolicy {
     SimTime waiting_until = -1;  // a submitted action completes then (-1: nothing under way)
     bool done = false;
     bool step_done = false;      // the step's actions are done; waiting for one of its branches to hold
+    bool settled = false;        // step_done, and no branch held on the state last looked at
+    bool branches_read_clock = false;  // (set when the step is done) what its branches read:
+    std::uint32_t branches_read = 0;   //   while none of it moves, a settled instance stays put
     SimTime started = 0;
   };
+  // A post the policy plays that can send a communication, and the action it sends it with.
+  struct Doer {
+    Ix post = no_ix;
+    Ix action = no_ix;
+  };
+  // Who sends one kind of communication, in the plan's order: worked out the first time it is needed.
+  struct Senders {
+    bool known = false;
+    std::vector<Doer> doers;
+  };
+
   const Model& model_;
   std::vector<char> controls_;  // by post
   std::vector<char> started_;   // by procedure: started at least once
@@ -38,26 +58,50 @@ class PlanPolicy {
   std::vector<char> running_;   // by procedure: an instance is under way
   std::vector<char> armed_;     // by procedure: may start (again) when its trigger holds
   std::vector<std::size_t> since_;  // by procedure: messages delivered when it last started
-  std::vector<CachedCondition> triggers_;  // by procedure
-  std::vector<CachedCondition> levels_;    // by level
-  std::vector<CachedCondition> resolved_;  // by procedure (exact: the same answers as asking each time)
+  // A procedure whose trigger is watched now: not running, and not started if it does not repeat.
+  struct Startable {
+    Ix procedure = no_ix;
+    std::uint32_t reads = 0;  // what its trigger reads
+    bool asked = false;       // its trigger was evaluated since it became startable
+  };
+  std::vector<Startable> may_start_;  // in plan order
+  std::vector<WatchedCondition> triggers_;  // by procedure
+  std::vector<WatchedCondition> levels_;    // by level
+  std::vector<CachedCondition> resolved_;   // by procedure (exact: the same answers as asking each time)
+  std::vector<Ix> started_order_;           // procedures in the order they first started
   std::vector<std::vector<char>> reached_;  // by procedure, by step
+  std::vector<Senders> declarers_;           // by level
+  Senders reporters_, summarisers_;
+  AspectWatch trigger_watch_, level_watch_, branch_watch_;
+  SimTime branch_clock_ = -1;   // the clock when the settled instances were last looked at
   std::vector<Active> active_;
+  std::vector<std::size_t> live_;  // indices in active_ of the instances not done (done ones dropped lazily)
+  std::size_t running_count_ = 0;  // instances not done
   int declared_rank_ = 0;
   SimTime last_report_ = -1;
   bool summary_done_ = false;
   SimTime incident_start_ = -1;
   std::uint64_t seen_version_ = ~0ull;  // the drill's state version at the last act()
+  Submission submission_;               // reused: no allocation per submission
 
+  // plan_policy.cpp
+  void check_triggers(Drill& drill);
+  void advance_all(Drill& drill);
+  void unsettle(const Drill& drill);
   bool advance(Drill& drill, std::size_t index);  // true if it did something
+  void drop_done();
   Ix pick_post(const Drill& drill, const Step* step, Ix action) const;
   Ix pick_target(const Drill& drill, const ActionDef& def, const ExpectedAction& expected) const;
   bool submit(Drill& drill, Ix post, Ix action, Ix target, const std::string& target_id, SimTime* completes);
   void start_procedure(Drill& drill, Ix procedure);
   void finish(Active& a);
   static void wake_for_elapsed(Drill& drill, const Condition& c, SimTime since);
+  // plan_policy_reports.cpp
   void grade(Drill& drill);
   void report(Drill& drill);
+  bool incident_open(const Drill& drill);
+  bool send(Drill& drill, const std::vector<Doer>& doers);
+  const std::vector<Doer>& senders(Senders& s, Communication::Kind kind, const std::vector<Ix>* posts);
   Ix action_with_comm(Communication::Kind kind, Ix post) const;
 };
 

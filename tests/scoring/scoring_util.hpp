@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -112,6 +113,18 @@ inline std::vector<std::string> shipped_000_scenarios() {
   std::vector<std::string> out;
   for (const auto& f : std::filesystem::directory_iterator(source("scenarios/000_sanmenxia/scenarios")))
     if (f.path().extension() == ".yaml") out.push_back("scenarios/000_sanmenxia/scenarios/" + f.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Every scenario of every seed, as full paths, sorted.
+inline std::vector<std::string> shipped_scenarios() {
+  std::vector<std::string> out;
+  for (const auto& seed : std::filesystem::directory_iterator(source("scenarios"))) {
+    if (!seed.is_directory() || !std::filesystem::exists(seed.path() / "scenarios")) continue;
+    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "scenarios"))
+      if (f.path().extension() == ".yaml") out.push_back(f.path().string());
+  }
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -1,0 +1,309 @@
+// The plan walker: triggers, steps, evidence and branches, replayed or live (see plan_walker.hpp).
+#include "scoring/plan_walker.hpp"
+
+#include <algorithm>
+
+namespace drillsim::scoring::detail {
+
+PlanWalker::PlanWalker(const Model& m, const Rubric& r, const Observed& o, Walked& w, Mode mode)
+    : m_(m), r_(r), o_(o), w_(w), mode_(mode) {
+  const std::size_t n = m.plan.procedures.size();
+  by_action_.resize(m.catalog.actions.size());
+  consumed_.resize(n);
+  // Asked after every event: evaluated only when they can have changed (clocked_condition.hpp).
+  for (Ix p = 0; p < n; ++p) {
+    const Procedure& proc = m.plan.procedures[p];
+    resolved_.emplace_back(m, &proc.resolved);
+    // A procedure without a trigger is entered only by a jump from another one.
+    triggers_.emplace_back(m, &proc.trigger);
+    if (proc.trigger.kind == Condition::Kind::always) continue;
+    triggered_.push_back(p);
+    const std::uint32_t mask = aspects_of(proc.trigger);
+    for (unsigned a = 0; a < reading_.size(); ++a)
+      if (mask & (1u << a)) reading_[a].push_back(p);
+    if (reads_clock(proc.trigger)) reading_clock_.push_back(p);
+  }
+  restart();
+}
+
+// Forgets the run, keeping what was allocated for it: one walker serves many runs.
+void PlanWalker::restart() {
+  const std::size_t n = m_.plan.procedures.size();
+  failed_ = false;
+  instances_.clear();
+  active_.clear();
+  unresolved_.clear();
+  pending_list_.clear();
+  indexed_completions_ = indexed_violations_ = 0;
+  for (auto& list : by_action_) list.clear();
+  forbidden_.clear();
+  running_.assign(n, 0);
+  started_.assign(n, 0);
+  armed_.assign(n, 1);
+  since_.assign(n, 0);
+  pending_.assign(n, never);
+  for (auto& used : consumed_) used.clear();
+  consumed_version_.assign(n, 0);
+  for (auto& c : triggers_) c.invalidate();
+  for (auto& c : resolved_) c.invalidate();
+  asked_at_.assign(n, 0);
+  looks_ = 0;
+  seen_aspects_ = {};
+  incident_start_ = never;
+  walk_epoch_ = 0;
+  seen_version_ = seen_epoch_ = ~0ull;
+  seen_now_ = never;
+  index_observed();
+}
+
+// ---- what has been observed so far -------------------------------------------------------------
+
+void PlanWalker::index_observed() {
+  for (; indexed_completions_ < o_.completions.size(); ++indexed_completions_) {
+    Ix action = o_.completions[indexed_completions_].action;
+    if (action < by_action_.size()) by_action_[action].push_back(static_cast<std::uint32_t>(indexed_completions_));
+  }
+  if (forbidden_.size() < o_.runs.size() + 1) forbidden_.resize(o_.runs.size() + 1, 0);
+  for (; indexed_violations_ < o_.violations.size(); ++indexed_violations_) {
+    std::uint32_t run = o_.violations[indexed_violations_].run;
+    if (forbidden_.size() <= run) forbidden_.resize(run + 1, 0);
+    forbidden_[run] = 1;
+  }
+}
+
+bool PlanWalker::consumed(Ix proc, std::size_t completion) const {
+  const auto& used = consumed_[proc];
+  return completion < used.size() && used[completion];
+}
+
+void PlanWalker::consume(Ix proc, std::size_t completion) {
+  auto& used = consumed_[proc];
+  if (used.size() <= completion) used.resize(o_.completions.size(), 0);
+  used[completion] = 1;
+  ++consumed_version_[proc];
+}
+
+// ---- triggers and resolutions ------------------------------------------------------------------
+
+void PlanWalker::on_event(const Drill& d) {
+  if (failed_) return;
+  // Nothing a trigger or a resolution reads has moved (same state version, same clock) and the
+  // walk has started or ended nothing since the last look: every cached answer, so every update
+  // below, would be the same again.
+  if (d.state_version() == seen_version_ && d.now() == seen_now_ && walk_epoch_ == seen_epoch_) return;
+  const bool clock_moved = d.now() != seen_now_;
+  const bool walk_moved = walk_epoch_ != seen_epoch_ || looks_ == 0;
+  const std::uint32_t moved = aspects_moved(d);
+  seen_version_ = d.state_version();
+  seen_now_ = d.now();
+  seen_epoch_ = walk_epoch_;
+  // A change no condition reads (a submission, a queued run): every answer stands.
+  if (moved == 0 && !clock_moved && !walk_moved) return;
+  ++looks_;
+  // A trigger whose inputs did not move since the previous look has the value it had then, and
+  // asking it again would change nothing: false left it armed, true made it pending (so it is no
+  // longer asked). Procedures become askable again only when the walk starts or ends one (a new
+  // epoch), and then every trigger is asked. The answers are those of asking every trigger at every
+  // look (the clock moving counts for triggers that read it: CachedCondition's exact clock).
+  if (walk_moved) {
+    for (Ix p : triggered_) ask_trigger(d, p, ~0u);
+  } else {
+    for (unsigned a = 0; a < reading_.size(); ++a)
+      if (moved & (1u << a))
+        for (Ix p : reading_[a]) ask_trigger(d, p, moved);
+    if (clock_moved)
+      for (Ix p : reading_clock_) ask_trigger(d, p, moved);
+  }
+  check_unresolved(d, walk_moved ? ~0u : moved);
+}
+
+// Resolutions of the runs not resolved yet (a run is resolved once, at the first moment it holds).
+void PlanWalker::check_unresolved(const Drill& d, std::uint32_t moved) {
+  std::size_t kept = 0;
+  for (std::size_t i : unresolved_) {
+    if (resolved_[instances_[i].proc].may_have_moved(moved, d.now())) check_resolved(d, instances_[i]);
+    if (instances_[i].resolved == never) unresolved_[kept++] = i;
+  }
+  unresolved_.resize(kept);
+}
+
+// One runs at a time; a repeatable one starts again once its trigger has stopped holding and holds
+// anew (message triggers count only messages delivered since it last started).
+void PlanWalker::ask_trigger(const Drill& d, Ix p, std::uint32_t moved) {
+  if (asked_at_[p] == looks_) return;  // read by two moved aspects: asked once
+  asked_at_[p] = looks_;
+  if (running_[p] || pending_[p] != never) return;
+  const Procedure& proc = m_.plan.procedures[p];
+  if (started_[p] && !proc.repeat) return;
+  // Nothing its value rests on moved (the undelivered message of an `all` ...): the same answer.
+  if (!triggers_[p].may_have_moved(moved, d.now())) return;
+  if (!triggers_[p].holds(d, since_[p])) armed_[p] = 1;
+  else if (armed_[p]) {
+    pending_[p] = d.now();
+    pending_list_.push_back(p);
+  }
+}
+
+// The aspects of the drill's state that changed since the last look.
+std::uint32_t PlanWalker::aspects_moved(const Drill& d) {
+  std::uint32_t moved = 0;
+  for (unsigned a = 0; a < seen_aspects_.size(); ++a) {
+    std::uint64_t v = d.aspect_version(static_cast<Aspect>(a));
+    if (v != seen_aspects_[a]) moved |= 1u << a;
+    seen_aspects_[a] = v;
+  }
+  return moved;
+}
+
+
+void PlanWalker::check_resolved(const Drill& d, Instance& inst) {
+  if (inst.resolved == never && resolved_[inst.proc].holds(d)) inst.resolved = d.now();
+}
+
+// ---- slices --------------------------------------------------------------------------------------
+
+void PlanWalker::on_slice(const Drill& d) {
+  on_event(d);
+  if (failed_) return;
+  index_observed();
+  // In procedure order, as the plan lists them.
+  std::sort(pending_list_.begin(), pending_list_.end());
+  for (Ix p : pending_list_)
+    if (pending_[p] != never) start(d, p, pending_[p], true, no_ix, no_ix);
+  pending_list_.clear();
+  // Index loop: walking may start procedures (jumps, starts), which appends to instances_ and to
+  // active_. Ended runs are dropped from active_ between passes: a pass visits the runs under way in
+  // the order they started, as a pass over every run would.
+  for (bool progressed = true; progressed && !failed_;) {
+    progressed = false;
+    for (std::size_t k = 0; k < active_.size(); ++k) {
+      for (int guard = 0; guard < 1000 && advance(d, active_[k]); ++guard) progressed = true;
+    }
+    std::size_t kept = 0;
+    for (std::size_t i : active_)
+      if (!instances_[i].ended) active_[kept++] = i;
+    active_.resize(kept);
+  }
+}
+
+void PlanWalker::finish() {
+  for (const Instance& inst : instances_) {
+    ProcedureRun run;
+    run.procedure = inst.proc;
+    run.started = inst.start;
+    run.by_trigger = inst.by_trigger;
+    run.from_procedure = inst.from_proc;
+    run.from_step = inst.from_step;
+    run.resolved = inst.resolved;
+    w_.procedures.push_back(run);
+  }
+  w_.incident_start = incident_start_;
+}
+
+void PlanWalker::start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step) {
+  pending_[proc] = never;
+  ++walk_epoch_;
+  const Procedure& p = m_.plan.procedures[proc];
+  if (running_[proc] || (started_[proc] && !p.repeat)) return;
+  Instance inst;
+  inst.proc = proc;
+  inst.start = at;
+  inst.by_trigger = by_trigger;
+  inst.repeat = started_[proc] != 0;
+  inst.from_proc = from_proc;
+  inst.from_step = from_step;
+  inst.business_at_start = d.truth().business;
+  inst.last_done_post.assign(m_.organisation.posts.size(), -1);
+  inst.visited.assign(p.steps.size(), 0);
+  inst.visit_done.assign(p.steps.size(), -1);
+  inst.ended = p.steps.empty();
+  started_[proc] = 1;
+  running_[proc] = inst.ended ? 0 : 1;
+  armed_[proc] = 0;
+  since_[proc] = d.messages_delivered();
+  incident_start_ = std::min(incident_start_, at);
+  instances_.push_back(std::move(inst));
+  const std::size_t index = instances_.size() - 1;
+  if (!instances_[index].ended) active_.push_back(index);
+  check_resolved(d, instances_[index]);
+  if (instances_[index].resolved == never) unresolved_.push_back(index);
+}
+
+void PlanWalker::end(Instance& inst) {
+  ++walk_epoch_;
+  inst.ended = true;
+  running_[inst.proc] = 0;
+}
+
+// ---- moving along --------------------------------------------------------------------------------
+
+// The step's actions are done (or judged missed): it starts what it starts alongside.
+void PlanWalker::step_done(const Drill& d, std::size_t index) {
+  Instance& inst = instances_[index];
+  inst.step_done = true;
+  const Step& step = m_.plan.procedures[inst.proc].steps[inst.cur];
+  Ix from_proc = inst.proc, from_step = inst.cur;
+  for (Ix p : step.starts) start(d, p, d.now(), false, from_proc, from_step);  // may reallocate instances_
+}
+
+// Follows a branch; with none, a step without branches goes on to the next one.
+void PlanWalker::take(const Drill& d, std::size_t index, const Branch* b) {
+  Instance& inst = instances_[index];
+  const Procedure& proc = m_.plan.procedures[inst.proc];
+  inst.arrived = false;
+  inst.step_done = false;
+  if (!b) {
+    if (++inst.cur >= proc.steps.size()) end(inst);
+    return;
+  }
+  if (b->goto_procedure != no_ix) {
+    end(inst);
+    Ix from_proc = inst.proc, from_step = inst.cur;
+    start(d, b->goto_procedure, d.now(), false, from_proc, from_step);  // may reallocate instances_
+    return;
+  }
+  if (b->end) {
+    end(inst);
+    return;
+  }
+  inst.cur = b->next_step;
+}
+
+// One move along the procedure; false when it must wait for a later slice.
+bool PlanWalker::advance(const Drill& d, std::size_t index) {
+  if (failed_ || instances_[index].ended) return false;
+  if (!instances_[index].arrived) arrive(d, instances_[index]);
+  Instance& inst = instances_[index];
+  if (mode_ == Mode::live && !settle_live(d, inst)) return false;
+  const Step& step = m_.plan.procedures[inst.proc].steps[inst.cur];
+  if (inst.ready > d.now()) return false;  // what was done of it is not all done yet
+  if (inst.missing && inst.first_visit && !run_finished(d)) {
+    // Still running and not done yet: the path waits here.
+    w_.steps[inst.record].open = true;
+    return false;
+  }
+  bool progressed = false;
+  if (!inst.step_done) {
+    if (!inst.missing) {
+      for (int p : inst.picks) consume(inst.proc, static_cast<std::size_t>(p));
+      if (!step.expect.empty()) {
+        inst.visit_done[inst.cur] = inst.ready;
+        inst.last_done = std::max(inst.last_done, inst.ready);
+        for (Ix p : step.responsible) inst.last_done_post[p] = std::max(inst.last_done_post[p], inst.ready);
+      }
+    }
+    step_done(d, index);
+    progressed = true;
+  }
+  Instance& now = instances_[index];
+  // Done: the branch the observations revealed. Not done: the branch the truth would have
+  // revealed. A step with branches waits until one holds; so does a repeat that nobody made,
+  // until the world changes the branch (the service came back while nobody followed it up).
+  const Branch* b = choose_branch(d, now, step, now.missing);
+  if (!b && !step.branches.empty()) return progressed;
+  if (now.missing && !now.first_visit && back_edge(now, b)) return progressed;
+  take(d, index, b);
+  return true;
+}
+
+}  // namespace drillsim::scoring::detail

@@ -1,0 +1,146 @@
+// The plan's path through a run: which procedures were called for, which steps were reached, and
+// which completed action answered each expected one (private to scoring/).
+//
+// The walker watches a drill event by event (triggers, resolutions) and slice by slice (it starts
+// what was triggered and walks every procedure as far as it goes). It judges a step from the run's
+// completions, so it needs to know what will be done later: whether an expected action is ever
+// done, and whether a later completion is better evidence than an earlier one.
+//
+// Two ways to give it that knowledge:
+//   replay  the run is over and every completion is known; the walker watches a second drill
+//           replaying the run's submissions (score_journal, and the fallback below).
+//   live    the walker watches the run itself as it happens, knowing only what has been done so
+//           far. Where the replay walk would act on knowledge of the future, the live walk waits;
+//           when the answer turns out to have been knowable only in hindsight (an expected action
+//           nobody ever did, evidence that stayed the best only because nothing better came), the
+//           live walk gives up (`failed()`) and the caller walks again by replay. Otherwise the two
+//           walks take the same steps at the same slices, so they record the same path.
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "scoring/clocked_condition.hpp"
+#include "scoring/score_internal.hpp"
+#include "sim/world/condition_aspects.hpp"
+
+namespace drillsim::scoring::detail {
+
+class PlanWalker {
+ public:
+  enum class Mode { replay, live };
+  PlanWalker(const Model& model, const Rubric& rubric, const Observed& observed, Walked& walked, Mode mode);
+
+  // Forgets the run (a new one is about to begin), keeping what was allocated.
+  void restart();
+  // After every event and submission: the first moment each trigger holds, resolutions.
+  void on_event(const Drill& drill);
+  // After every time slice (and once at the start, once at the end): starts what was triggered,
+  // then walks every procedure as far as it goes.
+  void on_slice(const Drill& drill);
+  // After the run: the procedure runs into `walked`.
+  void finish();
+  // Live only: the walk needed knowledge of the future and stopped; walk again by replay.
+  bool failed() const { return failed_; }
+  // Live only: the walk cannot be trusted from here on (the caller saw the run diverge from what a
+  // replay of its submissions would show).
+  void give_up() { failed_ = true; }
+
+ private:
+  struct Instance {
+    Ix proc = no_ix;
+    SimTime start = never;
+    bool by_trigger = true;
+    bool repeat = false;  // a second (third ...) run of a repeatable procedure: a new incident
+    Ix from_proc = no_ix, from_step = no_ix;
+    std::vector<BusinessRuntime> business_at_start;
+    Ix cur = 0;
+    bool ended = false;
+    // the visit of `cur` under way
+    bool arrived = false;
+    bool first_visit = false;
+    bool step_done = false;  // its actions are done (or judged missed): waiting for a branch to hold
+    std::vector<int> picks;
+    bool missing = false;
+    SimTime ready = never;
+    SimTime due = never;
+    SimTime order = -1;                   // the order bound at arrival
+    SimTime arrived_at = never;
+    bool certain = true;                  // live: the picks are the ones a replay walk makes
+    std::size_t picked_with = 0;          // live: completions known at the last pick
+    bool picked_after_due = false;        // live: the last pick was made after `due`
+    std::uint64_t consumed_at_arrival = 0;
+    std::size_t record = 0;               // index into w_.steps of cur's first visit
+    SimTime last_done = -1;               // the last done step of the path
+    std::vector<SimTime> last_done_post;  // by post: the last done step it was responsible for
+    std::vector<char> visited;            // by step
+    std::vector<SimTime> visit_done;      // by step: when its latest visit was done
+    SimTime resolved = never;
+  };
+
+  const Model& m_;
+  const Rubric& r_;
+  const Observed& o_;
+  Walked& w_;
+  const Mode mode_;
+  bool failed_ = false;
+  std::vector<Instance> instances_;
+  std::vector<std::size_t> active_;      // instances not ended, in the order they started
+  std::vector<std::size_t> unresolved_;  // instances not resolved yet
+  std::vector<Ix> pending_list_;         // procedures whose pending_ was set since the last slice
+  // What has been indexed of o_ so far (live: it grows as the run goes).
+  std::size_t indexed_completions_ = 0, indexed_violations_ = 0;
+  std::vector<std::vector<std::uint32_t>> by_action_;  // by action: completion indices, in order
+  std::vector<char> forbidden_;                        // by run: it broke a rule of conduct
+  std::vector<char> running_, started_, armed_;
+  std::vector<std::size_t> since_;           // by procedure: messages delivered when it last started
+  std::vector<SimTime> pending_;             // by procedure: its trigger held then, not started yet
+  std::vector<std::vector<char>> consumed_;  // by procedure, by completion: evidence already used
+  std::vector<std::uint64_t> consumed_version_;  // by procedure: bumps when evidence is used
+  std::vector<ClockedCondition> resolved_;  // by procedure
+  std::vector<Ix> triggered_;                // procedures with a trigger of their own
+  // Triggered procedures by the aspect their trigger reads, and those whose trigger reads the clock:
+  // a look asks only the triggers whose inputs moved since the previous look.
+  std::array<std::vector<Ix>, static_cast<std::size_t>(Aspect::count)> reading_;
+  std::vector<Ix> reading_clock_;
+  std::vector<std::uint64_t> asked_at_;  // by procedure: the look that last asked its trigger
+  std::vector<ClockedCondition> triggers_;  // by procedure: evaluated when they can have changed
+  std::uint64_t looks_ = 0;
+  std::array<std::uint64_t, static_cast<std::size_t>(Aspect::count)> seen_aspects_{};
+  SimTime incident_start_ = never;
+  std::uint64_t walk_epoch_ = 0;  // bumps whenever a procedure starts or ends
+  std::uint64_t seen_version_ = ~0ull, seen_epoch_ = ~0ull;
+  SimTime seen_now_ = never;
+
+  bool knows_everything(const Drill& d) const { return mode_ == Mode::replay || d.finished(); }
+  bool run_finished(const Drill& d) const { return mode_ == Mode::replay ? o_.finished : d.finished(); }
+  void index_observed();
+  std::uint32_t aspects_moved(const Drill& d);
+  void ask_trigger(const Drill& d, Ix proc, std::uint32_t moved);
+  bool consumed(Ix proc, std::size_t completion) const;
+  void consume(Ix proc, std::size_t completion);
+  void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step);
+  void end(Instance& inst);
+  void check_resolved(const Drill& d, Instance& inst);
+  void check_unresolved(const Drill& d, std::uint32_t moved);
+  SimTime first_completion(Ix action, SimTime t, bool& known) const;
+  SimTime due_of(const Instance& inst, const Step& step, bool& certain) const;
+  SimTime order_bound(const Instance& inst, const Step& step) const;
+  double preference(const Completion& c, const Step& step, SimTime due) const;
+  double best_possible(const Drill& d, SimTime due) const;
+  void arrive(const Drill& d, Instance& inst);
+  void pick(const Drill& d, Instance& inst);
+  bool settle_live(const Drill& d, Instance& inst);
+  bool completed_since(Instance& inst) const;
+  std::vector<std::pair<Ix, std::string>> would_observe(const Drill& d, const Step& step,
+                                                        const std::vector<int>& picks) const;
+  Condition assume(const Drill& d, const Condition& c, const std::vector<Ix>& missing,
+                   const std::vector<std::pair<Ix, std::string>>& would) const;
+  const Branch* choose_branch(const Drill& d, const Instance& inst, const Step& step, bool assume_missing);
+  bool back_edge(const Instance& inst, const Branch* b) const;
+  void step_done(const Drill& d, std::size_t index);
+  void take(const Drill& d, std::size_t index, const Branch* b);
+  bool advance(const Drill& d, std::size_t index);
+};
+
+}  // namespace drillsim::scoring::detail
