@@ -129,8 +129,6 @@ Evaluation evaluate(const Drill& d, const Condition& c, std::size_t messages_fro
 
 }  // namespace
 
-ClockedCondition::ClockedCondition(const Model&, const Condition* condition) : condition_(condition) {}
-
 bool ClockedCondition::moved(const Drill& d) const {
   if (d.signature(mask_) != signature_) return true;
   for (const Key& k : keys_)

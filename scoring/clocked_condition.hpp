@@ -20,7 +20,7 @@ SimTime clock_horizon(const Drill& drill, const Condition& c, SimTime since);
 
 class ClockedCondition {
  public:
-  ClockedCondition(const Model& model, const Condition* condition);
+  explicit ClockedCondition(const Condition* condition) : condition_(condition) {}
   // The value now, messages counted from `messages_from` (see Drill::condition_holds).
   bool holds(const Drill& drill, std::size_t messages_from = 0);
   void invalidate() { valid_ = false; }

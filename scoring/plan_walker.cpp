@@ -13,9 +13,9 @@ PlanWalker::PlanWalker(const Model& m, const Rubric& r, const Observed& o, Walke
   // Asked after every event: evaluated only when they can have changed (clocked_condition.hpp).
   for (Ix p = 0; p < n; ++p) {
     const Procedure& proc = m.plan.procedures[p];
-    resolved_.emplace_back(m, &proc.resolved);
+    resolved_.emplace_back(&proc.resolved);
     // A procedure without a trigger is entered only by a jump from another one.
-    triggers_.emplace_back(m, &proc.trigger);
+    triggers_.emplace_back(&proc.trigger);
     if (proc.trigger.kind == Condition::Kind::always) continue;
     triggered_.push_back(p);
     const std::uint32_t mask = aspects_of(proc.trigger);
@@ -48,10 +48,10 @@ void PlanWalker::restart() {
   for (auto& c : resolved_) c.invalidate();
   asked_at_.assign(n, 0);
   looks_ = 0;
-  seen_aspects_ = {};
+  aspects_ = AspectWatch{};
   incident_start_ = never;
   walk_epoch_ = 0;
-  seen_version_ = seen_epoch_ = ~0ull;
+  seen_epoch_ = ~0ull;
   seen_now_ = never;
   index_observed();
 }
@@ -87,17 +87,13 @@ void PlanWalker::consume(Ix proc, std::size_t completion) {
 
 void PlanWalker::on_event(const Drill& d) {
   if (failed_) return;
-  // Nothing a trigger or a resolution reads has moved (same state version, same clock) and the
-  // walk has started or ended nothing since the last look: every cached answer, so every update
-  // below, would be the same again.
-  if (d.state_version() == seen_version_ && d.now() == seen_now_ && walk_epoch_ == seen_epoch_) return;
   const bool clock_moved = d.now() != seen_now_;
   const bool walk_moved = walk_epoch_ != seen_epoch_ || looks_ == 0;
-  const std::uint32_t moved = aspects_moved(d);
-  seen_version_ = d.state_version();
+  const std::uint32_t moved = aspects_.moved(d);
   seen_now_ = d.now();
   seen_epoch_ = walk_epoch_;
-  // A change no condition reads (a submission, a queued run): every answer stands.
+  // Nothing a condition reads moved (a submission, a queued run), the clock stands and the walk has
+  // started or ended nothing since the last look: every answer, so every update below, stands.
   if (moved == 0 && !clock_moved && !walk_moved) return;
   ++looks_;
   // A trigger whose inputs did not move since the previous look has the value it had then, and
@@ -142,17 +138,6 @@ void PlanWalker::ask_trigger(const Drill& d, Ix p, std::uint32_t moved) {
     pending_[p] = d.now();
     pending_list_.push_back(p);
   }
-}
-
-// The aspects of the drill's state that changed since the last look.
-std::uint32_t PlanWalker::aspects_moved(const Drill& d) {
-  std::uint32_t moved = 0;
-  for (unsigned a = 0; a < seen_aspects_.size(); ++a) {
-    std::uint64_t v = d.aspect_version(static_cast<Aspect>(a));
-    if (v != seen_aspects_[a]) moved |= 1u << a;
-    seen_aspects_[a] = v;
-  }
-  return moved;
 }
 
 

@@ -17,12 +17,11 @@
 //           walks take the same steps at the same slices, so they record the same path.
 #pragma once
 
-#include <array>
 #include <vector>
 
 #include "scoring/clocked_condition.hpp"
 #include "scoring/score_internal.hpp"
-#include "sim/world/condition_aspects.hpp"
+#include "sim/world/policy_watch.hpp"
 
 namespace drillsim::scoring::detail {
 
@@ -64,7 +63,6 @@ class PlanWalker {
     bool missing = false;
     SimTime ready = never;
     SimTime due = never;
-    SimTime order = -1;                   // the order bound at arrival
     SimTime arrived_at = never;
     bool certain = true;                  // live: the picks are the ones a replay walk makes
     std::size_t picked_with = 0;          // live: completions known at the last pick
@@ -106,16 +104,15 @@ class PlanWalker {
   std::vector<std::uint64_t> asked_at_;  // by procedure: the look that last asked its trigger
   std::vector<ClockedCondition> triggers_;  // by procedure: evaluated when they can have changed
   std::uint64_t looks_ = 0;
-  std::array<std::uint64_t, static_cast<std::size_t>(Aspect::count)> seen_aspects_{};
+  AspectWatch aspects_;  // which aspects of the drill moved since the last look
   SimTime incident_start_ = never;
   std::uint64_t walk_epoch_ = 0;  // bumps whenever a procedure starts or ends
-  std::uint64_t seen_version_ = ~0ull, seen_epoch_ = ~0ull;
+  std::uint64_t seen_epoch_ = ~0ull;
   SimTime seen_now_ = never;
 
   bool knows_everything(const Drill& d) const { return mode_ == Mode::replay || d.finished(); }
   bool run_finished(const Drill& d) const { return mode_ == Mode::replay ? o_.finished : d.finished(); }
   void index_observed();
-  std::uint32_t aspects_moved(const Drill& d);
   void ask_trigger(const Drill& d, Ix proc, std::uint32_t moved);
   bool consumed(Ix proc, std::size_t completion) const;
   void consume(Ix proc, std::size_t completion);

@@ -128,7 +128,7 @@ void PlanWalker::arrive(const Drill& d, Instance& inst) {
   inst.first_visit = !inst.visited[inst.cur];
   inst.visited[inst.cur] = 1;
   inst.arrived_at = d.now();
-  inst.order = order_bound(inst, step);
+  const SimTime order = order_bound(inst, step);
   inst.consumed_at_arrival = consumed_version_[inst.proc];
   pick(d, inst);
   if (inst.first_visit && !step.expect.empty()) {
@@ -139,7 +139,7 @@ void PlanWalker::arrive(const Drill& d, Instance& inst) {
     rec.reached = d.now();
     rec.due = inst.due;
     rec.picks = inst.picks;
-    rec.last_done_before = inst.order;
+    rec.last_done_before = order;
     inst.record = w_.steps.size();
     w_.steps.push_back(std::move(rec));
   }

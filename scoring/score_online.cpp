@@ -81,7 +81,7 @@ struct OnlineScorer::State {
   detail::PlanWalker* walker = nullptr;      // the live walk of this run, when slices are reported
   std::size_t runs_known = 0;
   std::uint64_t events_seen = 0, events_at_slice = 0;  // the drill's own_events() at the last look, slice
-  std::size_t slices = 0;
+  bool stepped = false;  // a slice after the start has been reported
   bool events_due_at_start = false;
 };
 
@@ -116,7 +116,7 @@ void OnlineScorer::watch(Drill& drill, bool reports_slices) {
   st.walker = nullptr;
   st.runs_known = drill.runs().size();
   st.events_seen = st.events_at_slice = drill.own_events();
-  st.slices = 0;
+  st.stepped = false;
   st.events_due_at_start = drill.next_event_time() <= drill.now();
   walked_live_ = false;
   drill.set_submission_log(&st.submissions);
@@ -152,7 +152,9 @@ void OnlineScorer::on_slice(const Drill& drill) {
   State& st = *state_;
   if (!st.walker || st.walker->failed()) return;
   // Submitted before the first step, while events of the start were due: see above.
-  if (st.slices++ == 0 && !st.submissions.empty() && st.events_due_at_start) {
+  const bool first = !st.stepped;
+  st.stepped = true;
+  if (first && !st.submissions.empty() && st.events_due_at_start) {
     st.walker->give_up();
     return;
   }

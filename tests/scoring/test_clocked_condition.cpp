@@ -22,7 +22,7 @@ TEST_CASE("a clocked condition answers as evaluating it after every event, on ev
     for (const Inject& inj : m.scenario.injects)
       if (!inj.timed) conditions.push_back(&inj.when);
     std::vector<ClockedCondition> clocked;
-    for (const Condition* c : conditions) clocked.emplace_back(m, c);
+    for (const Condition* c : conditions) clocked.emplace_back(c);
 
     DrillOptions options;
     options.seed = 7;
