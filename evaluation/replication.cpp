@@ -7,6 +7,7 @@
 #include "scoring/rubric.hpp"
 #include "scoring/score.hpp"
 #include "scoring/score_online.hpp"
+#include "sim/world/drill.hpp"
 #include "sim/world/plan_policy.hpp"
 
 namespace drillsim {
@@ -32,12 +33,10 @@ bool watched(const Model& m, Ix c) {
   return false;
 }
 
-// When the first action carrying a communication of this kind was done (never if none).
-SimTime first_comm(const Drill& d, Communication::Kind kind) {
+// When the first of `actions` was done (never if none was).
+SimTime first_done(const Drill& d, const std::vector<Ix>& actions) {
   SimTime first = never;
-  const auto& actions = d.model().catalog.actions;
-  for (Ix a = 0; a < actions.size(); ++a)
-    if (actions[a].comm.kind == kind) first = std::min(first, d.truth().first_done_at[a]);
+  for (Ix a : actions) first = std::min(first, d.truth().first_done_at[a]);
   return first;
 }
 
@@ -71,7 +70,16 @@ std::vector<MetricDef> metrics_for(const Model& m, bool with_score) {
 Replicator::Replicator(std::shared_ptr<const Model> model, const std::vector<MetricDef>& metrics,
                        const scoring::Rubric* rubric)
     : model_(std::move(model)), metrics_(metrics) {
+  const Model& m = *model_;
   if (rubric) scorer_ = std::make_unique<scoring::OnlineScorer>(model_, *rubric);
+  for (const Procedure& p : m.plan.procedures) goals_.emplace_back(&p.resolved);
+  for (Ix c = 0; c < m.platform.components.size(); ++c)
+    if (watched(m, c)) watched_.push_back(c);
+  const auto& actions = m.catalog.actions;
+  for (Ix a = 0; a < actions.size(); ++a) {
+    if (actions[a].comm.kind == Communication::Kind::report) report_actions_.push_back(a);
+    if (actions[a].comm.kind == Communication::Kind::declare_level) declare_actions_.push_back(a);
+  }
 }
 
 Replicator::~Replicator() = default;
@@ -82,32 +90,46 @@ bool run_replication(const std::shared_ptr<const Model>& model, std::uint64_t se
   return replicator.run(seed, values);
 }
 
+// After every slice: the first moment each started procedure's goal holds.
+void Replicator::watch_goals() {
+  const std::vector<Ix>& started = policy_->started_order();
+  for (; started_seen_ < started.size(); ++started_seen_) unresolved_.push_back(started[started_seen_]);
+  std::size_t kept = 0;
+  for (Ix p : unresolved_) {
+    if (goals_[p].holds(*drill_, no_ix, 0, policy_->first_started(p))) resolved_[p] = drill_->now();
+    else unresolved_[kept++] = p;
+  }
+  unresolved_.resize(kept);
+}
+
 bool Replicator::run(std::uint64_t seed, std::vector<double>& values) {
   const Model& m = *model_;
   const std::vector<MetricDef>& metrics = metrics_;
   scoring::OnlineScorer* scorer = scorer_.get();
-  DrillOptions options;
-  options.seed = seed;
-  options.seed_given = true;
-  options.journal = false;  // scoring watches the run as it happens (scoring/score_online.hpp)
-  Drill drill(model_, options);
+  if (!drill_) {
+    DrillOptions options;
+    options.seed = seed;
+    options.seed_given = true;
+    options.journal = false;  // scoring watches the run as it happens (scoring/score_online.hpp)
+    drill_ = std::make_unique<Drill>(model_, options);
+    policy_ = std::make_unique<PlanPolicy>(m);
+  } else {
+    drill_->restart(seed);
+    policy_->restart();
+  }
+  Drill& drill = *drill_;
+  PlanPolicy& policy = *policy_;
   if (scorer) scorer->watch(drill, true);  // slices reported below: the plan is walked during the run
-  PlanPolicy policy(m);
-  std::vector<SimTime> resolved(m.plan.procedures.size(), never);
-  std::vector<CachedCondition> goals;
-  for (const Procedure& p : m.plan.procedures) goals.emplace_back(&p.resolved);
-  auto watch = [&] {
-    for (Ix p = 0; p < m.plan.procedures.size(); ++p)
-      if (resolved[p] == never && policy.first_started(p) != never &&
-          goals[p].holds(drill, no_ix, 0, policy.first_started(p)))
-        resolved[p] = drill.now();
-  };
+  resolved_.assign(m.plan.procedures.size(), never);
+  for (CachedCondition& goal : goals_) goal.invalidate();
+  unresolved_.clear();
+  started_seen_ = 0;
   policy.act(drill);
-  watch();
+  watch_goals();
   while (drill.step()) {
     if (scorer) scorer->on_slice(drill);
     policy.act(drill);
-    watch();
+    watch_goals();
   }
 
   SimTime incident = never;
@@ -119,8 +141,7 @@ bool Replicator::run(std::uint64_t seed, std::vector<double>& values) {
     BusinessState st = s.business[b].state;
     values[i] = st == BusinessState::held || st == BusinessState::held_fallback || st == BusinessState::delayed;
   }
-  for (Ix c = 0; c < m.platform.components.size(); ++c) {
-    if (!watched(m, c)) continue;
+  for (Ix c : watched_) {
     SimTime down = drill.downtime(c);
     values[i++] = down == 0;
     values[i++] = static_cast<double>(down);
@@ -129,14 +150,14 @@ bool Replicator::run(std::uint64_t seed, std::vector<double>& values) {
     const Procedure& proc = m.plan.procedures[p];
     if (proc.within <= 0) continue;
     SimTime start = policy.first_started(p);
-    values[i++] = start == never ? not_applicable : (resolved[p] != never && resolved[p] - start <= proc.within);
+    values[i++] = start == never ? not_applicable : (resolved_[p] != never && resolved_[p] - start <= proc.within);
   }
   if (m.plan.reporting.first_within > 0) {
-    SimTime first = first_comm(drill, Communication::Kind::report);
+    SimTime first = first_done(drill, report_actions_);
     values[i++] = incident == never ? not_applicable : (first != never && first - incident <= m.plan.reporting.first_within);
   }
   if (m.plan.grading.within > 0) {
-    SimTime graded = first_comm(drill, Communication::Kind::declare_level);
+    SimTime graded = first_done(drill, declare_actions_);
     values[i++] = incident == never ? not_applicable : (graded != never && graded - incident <= m.plan.grading.within);
   }
   values[i++] = s.data_lost;

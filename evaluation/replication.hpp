@@ -6,8 +6,12 @@
 #include <vector>
 
 #include "sim/model/model.hpp"
+#include "sim/world/condition_aspects.hpp"
 
 namespace drillsim {
+
+class Drill;
+class PlanPolicy;
 
 namespace scoring {
 struct Rubric;
@@ -26,8 +30,8 @@ struct MetricDef {
 // time, data lost, the true level, and the score when a rubric is given.
 std::vector<MetricDef> metrics_for(const Model& model, bool with_score);
 
-// Runs replications of one model, one after another on one thread, reusing the scorer and its
-// buffers from run to run.
+// Runs replications of one model, one after another on one thread, reusing the drill, the policy,
+// the scorer and their buffers from run to run.
 class Replicator {
  public:
   Replicator(std::shared_ptr<const Model> model, const std::vector<MetricDef>& metrics, const scoring::Rubric* rubric);
@@ -43,6 +47,17 @@ class Replicator {
   std::shared_ptr<const Model> model_;
   const std::vector<MetricDef>& metrics_;
   std::unique_ptr<scoring::OnlineScorer> scorer_;  // null: not scored
+  std::unique_ptr<Drill> drill_;                   // made by the first run, restarted by the others
+  std::unique_ptr<PlanPolicy> policy_;
+  // Resolution of the procedures the policy started, watched until it holds (procedure limits).
+  std::vector<CachedCondition> goals_;  // by procedure
+  std::vector<SimTime> resolved_;       // by procedure: when its goal first held (never: not yet)
+  std::vector<Ix> unresolved_;          // started, not resolved yet
+  std::size_t started_seen_ = 0;        // how much of the policy's started_order() is in unresolved_
+  std::vector<Ix> watched_;             // components whose downtime is measured, in metric order
+  std::vector<Ix> report_actions_, declare_actions_;  // actions carrying a report, a level declaration
+
+  void watch_goals();
 };
 
 // One replication on its own (a Replicator for one run).

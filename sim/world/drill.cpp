@@ -12,31 +12,63 @@ Drill::Drill(std::shared_ptr<const Model> model, DrillOptions options)
     : model_(std::move(model)),
       statics_(DrillStatics::of(model_)),
       graph_(&statics_->graph),
-      seed_(options.seed_given ? options.seed : model_->scenario.seed),
       journal_on_(options.journal) {
-  const Model& m = *model_;
-  state_.components.resize(m.platform.components.size());
-  state_.persons.resize(m.organisation.persons.size());
-  state_.parties.resize(m.organisation.parties.size());
-  state_.facts.assign(m.catalog.facts.size(), 0);
-  state_.business.resize(m.scenario.calendar.size());
-  state_.post_free_at.assign(m.organisation.posts.size(), 0);
-  state_.done_count.assign(m.catalog.actions.size(), 0);
-  state_.done_by_post.resize(m.catalog.actions.size());
-  state_.first_done_at.assign(m.catalog.actions.size(), never);
-  state_.last_delivery.assign(m.message_ids.size(), 0);
-  action_draws_.assign(m.catalog.actions.size(), 0);
-  party_calls_.assign(m.organisation.parties.size(), 0);
-  scratch_health_.resize(m.platform.components.size());
-  dirty_.assign(m.platform.components.size(), 0);
-  moved_.reserve(m.platform.components.size());
-  const auto& injects = m.scenario.injects;
-  fired_.assign(injects.size(), 0);
-  held_.assign(injects.size(), 0);
-  fault_type_active_.assign(m.platform.fault_types.size(), 0);
   queue_.reserve(256);
   runs_.reserve(128);
   completed_.reserve(128);
+  moved_.reserve(model_->platform.components.size());
+  restart(options.seed_given ? options.seed : model_->scenario.seed);
+}
+
+// Everything a run changes, set as a new drill has it. `assign` keeps each vector's storage (and
+// that of the vectors inside it), so a drill restarted for the next replication allocates almost
+// nothing.
+void Drill::restart(std::uint64_t seed) {
+  const Model& m = *model_;
+  seed_ = seed;
+  state_.components.assign(m.platform.components.size(), ComponentState{});
+  state_.persons.assign(m.organisation.persons.size(), PersonState{});
+  state_.parties.assign(m.organisation.parties.size(), PartyState{});
+  state_.facts.assign(m.catalog.facts.size(), 0);
+  state_.business.assign(m.scenario.calendar.size(), BusinessRuntime{});
+  state_.post_free_at.assign(m.organisation.posts.size(), 0);
+  state_.done_count.assign(m.catalog.actions.size(), 0);
+  state_.done_by_post.assign(m.catalog.actions.size(), {});
+  state_.observed.clear();
+  state_.first_done_at.assign(m.catalog.actions.size(), never);
+  state_.delivered.clear();
+  state_.last_delivery.assign(m.message_ids.size(), 0);
+  state_.level_rank = 0;
+  state_.level = no_ix;
+  state_.data_lost = false;
+  action_draws_.assign(m.catalog.actions.size(), 0);
+  party_calls_.assign(m.organisation.parties.size(), 0);
+  queue_.clear();
+  journal_.clear();
+  has_live_injects_ = false;
+  live_injects_.clear();
+  fired_.assign(m.scenario.injects.size(), 0);
+  held_.assign(m.scenario.injects.size(), 0);
+  contingencies_moved_ = levels_moved_ = ~0u;
+  business_waiting_ = 0;
+  faulty_components_ = 0;
+  fault_type_active_.assign(m.platform.fault_types.size(), 0);
+  runs_.clear();
+  completed_.clear();
+  levels_reached_.clear();
+  submission_log_ = nullptr;
+  scratch_health_.assign(m.platform.components.size(), Health::up);
+  dirty_.assign(m.platform.components.size(), 0);
+  moved_.clear();
+  now_ = 0;
+  own_events_ = 0;
+  version_ = 0;
+  aspect_versions_ = {};
+  checked_version_ = ~0ull;
+  finished_ = false;
+  started_ = false;
+  observer_ = nullptr;
+  sink_ = nullptr;
   start();
 }
 

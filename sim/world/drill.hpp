@@ -69,6 +69,10 @@ struct SubmitResult {
 class Drill {
  public:
   explicit Drill(std::shared_ptr<const Model> model, DrillOptions options = {});
+  // Starts over with another seed: the same as a new Drill of the same model and options (journal on
+  // or off), no observer, sink or submission log, but reusing what this one allocated (Monte Carlo
+  // runs thousands of drills of one model on a thread).
+  void restart(std::uint64_t seed);
 
   const Model& model() const { return *model_; }
   std::uint64_t seed() const { return seed_; }

@@ -9,33 +9,54 @@ namespace {
 bool contains(const std::vector<Ix>& v, Ix x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 }  // namespace
 
-// A policy is built for every Monte Carlo replication: nothing here walks the whole plan beyond
-// what the previous version did; what is worked out once is worked out when first needed.
+// One policy plays many Monte Carlo replications, one after another (restart() between them): what
+// depends on the model and the posts alone is built here once; what is worked out on first use
+// (who sends which communication) is kept from run to run.
 PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
     : model_(model),
       controls_(model.organisation.posts.size(), posts.empty() ? 1 : 0),
-      started_(model.plan.procedures.size(), 0),
-      first_started_(model.plan.procedures.size(), never),
-      running_(model.plan.procedures.size(), 0),
-      armed_(model.plan.procedures.size(), 1),
-      since_(model.plan.procedures.size(), 0),
       reached_(model.plan.procedures.size()),
       declarers_(model.plan.levels.size()) {
-  for (std::size_t p = 0; p < reached_.size(); ++p) reached_[p].assign(model.plan.procedures[p].steps.size(), 0);
   triggers_.reserve(model.plan.procedures.size());
   resolved_.reserve(model.plan.procedures.size());
   may_start_.reserve(model.plan.procedures.size());
-  for (Ix p = 0; p < model.plan.procedures.size(); ++p) {
-    const Procedure& proc = model.plan.procedures[p];
+  for (const Procedure& proc : model.plan.procedures) {
     triggers_.emplace_back(proc.trigger);
     resolved_.emplace_back(&proc.resolved, true);
-    // A procedure without a trigger is entered only by a jump from another one.
-    if (proc.trigger.kind != Condition::Kind::always) may_start_.push_back(Startable{p});
   }
   levels_.reserve(model.plan.levels.size());
   for (const Level& level : model.plan.levels) levels_.emplace_back(level.when);
   for (Ix p : posts)
     if (p < controls_.size()) controls_[p] = 1;
+  restart();
+}
+
+void PlanPolicy::restart() {
+  const std::size_t n = model_.plan.procedures.size();
+  started_.assign(n, 0);
+  first_started_.assign(n, never);
+  running_.assign(n, 0);
+  armed_.assign(n, 1);
+  since_.assign(n, 0);
+  for (std::size_t p = 0; p < n; ++p) reached_[p].assign(model_.plan.procedures[p].steps.size(), 0);
+  // A procedure without a trigger is entered only by a jump from another one.
+  may_start_.clear();
+  for (Ix p = 0; p < n; ++p)
+    if (model_.plan.procedures[p].trigger.kind != Condition::Kind::always) may_start_.push_back(Startable{p});
+  for (WatchedCondition& c : triggers_) c.invalidate();
+  for (WatchedCondition& c : levels_) c.invalidate();
+  for (CachedCondition& c : resolved_) c.invalidate();
+  started_order_.clear();
+  trigger_watch_ = level_watch_ = branch_watch_ = AspectWatch{};
+  branch_clock_ = -1;
+  active_.clear();
+  live_.clear();
+  running_count_ = 0;
+  declared_rank_ = 0;
+  last_report_ = -1;
+  summary_done_ = false;
+  incident_start_ = -1;
+  seen_version_ = ~0ull;
 }
 
 Ix PlanPolicy::pick_post(const Drill& drill, const Step* step, Ix action) const {

@@ -21,11 +21,14 @@ namespace drillsim {
 class PlanPolicy {
  public:
   explicit PlanPolicy(const Model& model, std::vector<Ix> posts = {});
+  // Forgets the run (another drill of the same model is about to start), keeping what it allocated.
+  void restart();
   // Call whenever the drill has reached a new time slice (after start, and after every step).
   void act(Drill& drill);
   bool procedure_started(Ix procedure) const { return started_[procedure] != 0; }
   bool step_reached(Ix procedure, Ix step) const { return reached_[procedure][step] != 0; }
   SimTime first_started(Ix procedure) const { return first_started_[procedure]; }  // never if not started
+  const std::vector<Ix>& started_order() const { return started_order_; }  // in the order they first started
 
  private:
   struct Active {
