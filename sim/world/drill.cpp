@@ -56,6 +56,9 @@ void Drill::restart(std::uint64_t seed) {
   runs_.clear();
   completed_.clear();
   levels_reached_.clear();
+  component_log_.clear();
+  fault_log_.clear();
+  delivery_log_.clear();
   submission_log_ = nullptr;
   scratch_health_.assign(m.platform.components.size(), Health::up);
   dirty_.assign(m.platform.components.size(), 0);
@@ -124,7 +127,10 @@ void Drill::start() {
   });
 
   for (std::size_t c = 0; c < m.platform.components.size(); ++c)
-    if (m.platform.components[c].standby) state_.components[c].off = OffReason::standby;
+    if (m.platform.components[c].standby) {
+      state_.components[c].off = OffReason::standby;
+      component_changed(static_cast<Ix>(c));
+    }
   for (std::size_t p = 0; p < m.organisation.persons.size(); ++p) {
     const Person& person = m.organisation.persons[p];
     if (person.absent_probability > 0 &&
@@ -164,6 +170,7 @@ void Drill::start() {
 
 void Drill::deliver(const std::string& message_id, Ix index) {
   state_.delivered.push_back(message_id);
+  delivery_log_.push_back(index);
   if (index != no_ix) state_.last_delivery[index] = static_cast<std::uint32_t>(state_.delivered.size());
 }
 

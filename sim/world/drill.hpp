@@ -117,6 +117,14 @@ class Drill {
   const std::vector<SubmittedRun>& runs() const { return runs_; }
   const std::vector<std::uint32_t>& completed_runs() const { return completed_; }
   const std::vector<std::pair<Ix, SimTime>>& levels_reached() const { return levels_reached_; }
+  // Logs of what conditions read, in the order it changed (kept whether the journal is on or not): a
+  // watcher remembers how much of each it has read and looks only at what was added since
+  // (change_router.hpp). Components whose health, faults, off state or fire changed (repeats
+  // allowed); the fault type of every fault added or cleared; and every message delivered, as its
+  // index in Model::message_ids (no_ix: not indexed). Actions done are completed_runs().
+  const std::vector<Ix>& component_changes() const { return component_log_; }
+  const std::vector<Ix>& fault_changes() const { return fault_log_; }
+  const std::vector<Ix>& deliveries() const { return delivery_log_; }
   // Every submission from now on (accepted or refused) is appended to `log` (null: none).
   void set_submission_log(std::vector<TimedSubmission>* log) { submission_log_ = log; }
   // Bumps whenever anything a condition can read changes (every journaled change, every wake-up):
@@ -185,6 +193,7 @@ class Drill {
   std::vector<Run> runs_;
   std::vector<std::uint32_t> completed_;                // run indices in completion order
   std::vector<std::pair<Ix, SimTime>> levels_reached_;  // true levels as reached
+  std::vector<Ix> component_log_, fault_log_, delivery_log_;  // component_changes() ...
   std::vector<TimedSubmission>* submission_log_ = nullptr;
   std::vector<Health> scratch_health_;  // health by component as propagation computes it
   std::vector<char> dirty_;             // by position in the graph's order: to recompute
@@ -221,6 +230,7 @@ class Drill {
     }
   }
   void changed(EntryKind kind);  // bumps the state version and the aspect the entry kind touches
+  void component_changed(Ix component) { component_log_.push_back(component); }
   void wake_self(SimTime t);  // a wake-up the drill needs itself (times its conditions name)
   void fire_inject(Ix inject);
   void deliver(const std::string& message_id, Ix index);  // index: in Model::message_ids (no_ix: none)

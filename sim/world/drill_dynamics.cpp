@@ -48,6 +48,7 @@ void Drill::update_ups(Ix ups, bool inputs_down) {
     schedule(now_ + std::max<SimTime>(left, 0), prio::dynamics, ev_battery, ups, 0, cs.battery_epoch);
   } else if (cs.off == OffReason::battery_empty) {
     cs.off = OffReason::none;  // input power is back
+    component_changed(ups);
   }
   record(EntryKind::battery, [&] {
     return JournalEntry{.kind = EntryKind::battery,
@@ -141,6 +142,7 @@ void Drill::start_fire(Ix room) {
   ComponentState& cs = state_.components[room];
   if (cs.on_fire) return;
   cs.on_fire = true;
+  component_changed(room);
   cs.fire_start = now_;
   ++cs.fire_epoch;
   const Component& r = platform.components[room];
@@ -169,6 +171,7 @@ bool Drill::extinguish(Ix room, bool professional) {
     return false;
   }
   cs.on_fire = false;
+  component_changed(room);
   ++cs.fire_epoch;
   record(EntryKind::fire, [&] {
     return JournalEntry{

@@ -57,6 +57,7 @@ void Drill::set_off(Ix component, OffReason reason) {
   if (cs.off == reason) return;
   if (cs.off == OffReason::destroyed) return;  // nothing brings it back
   cs.off = reason;
+  component_changed(component);
   const Component& c = model_->platform.components[component];
   record(EntryKind::component_state, [&] {
     return JournalEntry{.kind = EntryKind::component_state,

@@ -14,6 +14,8 @@ void Drill::add_fault(Ix component, Ix fault_type) {
   if (std::find(cs.faults.begin(), cs.faults.end(), fault_type) != cs.faults.end()) return;
   if (cs.faults.empty()) ++faulty_components_;
   cs.faults.push_back(fault_type);
+  component_changed(component);
+  fault_log_.push_back(fault_type);
   ++fault_type_active_[fault_type];
   const FaultType& ft = model_->platform.fault_types[fault_type];
   record(EntryKind::fault, [&] {
@@ -32,6 +34,8 @@ void Drill::clear_fault(Ix component, Ix fault_type) {
   auto it = std::find(cs.faults.begin(), cs.faults.end(), fault_type);
   if (it == cs.faults.end()) return;
   cs.faults.erase(it);
+  component_changed(component);
+  fault_log_.push_back(fault_type);
   if (cs.faults.empty()) --faulty_components_;
   --fault_type_active_[fault_type];
   const FaultType& ft = model_->platform.fault_types[fault_type];
@@ -73,6 +77,7 @@ void Drill::propagate(Ix changed) {
   }
   if (!started_) {  // the initial state (standby equipment off) is the baseline, not an outage
     for (Ix c : order) {
+      if (state_.components[c].health != scratch_health_[c]) component_changed(c);
       state_.components[c].health = scratch_health_[c];
       if (platform.components[c].kind == ComponentKind::room) update_room(c);
     }
@@ -85,6 +90,7 @@ void Drill::propagate(Ix changed) {
     if (before == after) continue;
     any_change = true;
     cs.health = after;
+    component_changed(c);
     ++cs.epoch;
     if (after == Health::down) {
       cs.down_since = now_;

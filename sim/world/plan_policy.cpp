@@ -7,6 +7,12 @@
 namespace drillsim {
 namespace {
 bool contains(const std::vector<Ix>& v, Ix x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+std::vector<const Condition*> triggers_of(const Model& model) {
+  std::vector<const Condition*> out;
+  for (const Procedure& p : model.plan.procedures) out.push_back(&p.trigger);
+  return out;
+}
 }  // namespace
 
 // One policy plays many Monte Carlo replications, one after another (restart() between them): what
@@ -15,6 +21,7 @@ bool contains(const std::vector<Ix>& v, Ix x) { return std::find(v.begin(), v.en
 PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
     : model_(model),
       controls_(model.organisation.posts.size(), posts.empty() ? 1 : 0),
+      trigger_router_(model, triggers_of(model)),
       reached_(model.plan.procedures.size()),
       declarers_(model.plan.levels.size()) {
   triggers_.reserve(model.plan.procedures.size());
@@ -44,6 +51,7 @@ void PlanPolicy::restart() {
   for (Ix p = 0; p < n; ++p)
     if (model_.plan.procedures[p].trigger.kind != Condition::Kind::always) may_start_.push_back(Startable{p});
   for (WatchedCondition& c : triggers_) c.invalidate();
+  trigger_router_.restart();
   for (WatchedCondition& c : levels_) c.invalidate();
   for (CachedCondition& c : resolved_) c.invalidate();
   started_order_.clear();
@@ -242,13 +250,15 @@ void PlanPolicy::advance_all(Drill& drill) {
 
 void PlanPolicy::check_triggers(Drill& drill) {
   std::uint32_t moved = trigger_watch_.moved(drill);
+  trigger_router_.look(drill, moved);
   for (std::size_t i = 0; i < may_start_.size(); ++i) {
-    // A trigger none of whose aspects moved gives its last answer: it was false (else the procedure
-    // would have started, or it is disarmed and still holds), and that changes nothing.
+    // A trigger nothing of which changed gives its last answer: it was false (else the procedure
+    // would have started, or it is disarmed and still holds), and that changes nothing. (Its
+    // WatchedCondition, not asked meanwhile, still holds answers true of the state: the parts it
+    // keeps read nothing that changed.)
     Startable& s = may_start_[i];
-    if (s.asked && (s.reads & moved) == 0) continue;
+    if (s.asked && !trigger_router_.may_have_changed(s.procedure)) continue;
     s.asked = true;
-    s.reads = triggers_[s.procedure].reads();
     Ix p = s.procedure;
     // A repeatable procedure starts again once its trigger has stopped holding and holds anew;
     // message triggers count only messages that arrived since it last started.

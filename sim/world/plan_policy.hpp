@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "sim/world/change_router.hpp"
 #include "sim/world/condition_aspects.hpp"
 #include "sim/world/drill.hpp"
 #include "sim/world/policy_watch.hpp"
@@ -64,11 +65,11 @@ class PlanPolicy {
   // A procedure whose trigger is watched now: not running, and not started if it does not repeat.
   struct Startable {
     Ix procedure = no_ix;
-    std::uint32_t reads = 0;  // what its trigger reads
-    bool asked = false;       // its trigger was evaluated since it became startable
+    bool asked = false;  // its trigger was evaluated since it became startable
   };
   std::vector<Startable> may_start_;  // in plan order
   std::vector<WatchedCondition> triggers_;  // by procedure
+  ChangeRouter trigger_router_;             // by procedure: whether what its trigger reads changed
   std::vector<WatchedCondition> levels_;    // by level
   std::vector<CachedCondition> resolved_;   // by procedure (exact: the same answers as asking each time)
   std::vector<Ix> started_order_;           // procedures in the order they first started
