@@ -29,10 +29,14 @@ class ClockedCondition {
   bool may_have_moved(std::uint32_t moved, SimTime now) const {
     return !valid_ || (watch_ & moved) != 0 || now >= horizon_;
   }
+  // What the last value rests on: the aspects whose move may change it (not the time aspect), and the
+  // next moment the clock alone may (never: none). Meaningful once asked.
+  std::uint32_t watch() const { return watch_; }
+  SimTime horizon() const { return horizon_; }
 
   struct Key {
     const Condition* leaf;
-    std::int64_t value;  // the state entry it read (a message's last delivery, an action's count)
+    std::int64_t value;  // what it read (a message's last delivery, an action's count, a health ...)
   };
 
  private:

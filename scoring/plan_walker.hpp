@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "scoring/clocked_condition.hpp"
+#include "scoring/index_bits.hpp"
 #include "scoring/score_internal.hpp"
 #include "sim/world/policy_watch.hpp"
 
@@ -96,24 +97,28 @@ class PlanWalker {
   std::vector<std::vector<char>> consumed_;  // by procedure, by completion: evidence already used
   std::vector<std::uint64_t> consumed_version_;  // by procedure: bumps when evidence is used
   std::vector<ClockedCondition> resolved_;  // by procedure
-  std::vector<Ix> triggered_;                // procedures with a trigger of their own
-  // Triggered procedures by the aspect their trigger reads, and those whose trigger reads the clock:
-  // a look asks only the triggers whose inputs moved since the previous look.
-  std::array<std::vector<Ix>, static_cast<std::size_t>(Aspect::count)> reading_;
-  std::vector<Ix> reading_clock_;
-  std::vector<std::uint64_t> asked_at_;  // by procedure: the look that last asked its trigger
   std::vector<ClockedCondition> triggers_;  // by procedure: evaluated when they can have changed
-  std::uint64_t looks_ = 0;
+  // Routing the looks: a look asks a trigger only when it may start its procedure now (`askable_`)
+  // and what its last value rests on moved since the previous look (an aspect in `resting_`, the
+  // clock for those with a horizon). A trigger that becomes askable (its procedure ended, or a
+  // pending start was dropped) is asked at the next look whatever moved (`fresh_`): while it was not
+  // askable nobody watched what moved for it. The answers are those of asking every askable trigger
+  // at every look: one whose inputs did not move gives the answer it gave last time, and false left
+  // it armed, true made it pending (no longer askable).
+  IndexBits askable_;  // triggered, not running, not pending, not started already unless repeatable
+  IndexBits fresh_;
+  std::array<IndexBits, static_cast<std::size_t>(Aspect::count)> resting_;  // by aspect; time: the clock
+  std::vector<std::uint32_t> routed_;  // by procedure: the entries of resting_ it is in
   AspectWatch aspects_;  // which aspects of the drill moved since the last look
   SimTime incident_start_ = never;
-  std::uint64_t walk_epoch_ = 0;  // bumps whenever a procedure starts or ends
-  std::uint64_t seen_epoch_ = ~0ull;
   SimTime seen_now_ = never;
 
   bool knows_everything(const Drill& d) const { return mode_ == Mode::replay || d.finished(); }
   bool run_finished(const Drill& d) const { return mode_ == Mode::replay ? o_.finished : d.finished(); }
   void index_observed();
   void ask_trigger(const Drill& d, Ix proc, std::uint32_t moved);
+  void update_askable(Ix proc);
+  void route(Ix proc);
   bool consumed(Ix proc, std::size_t completion) const;
   void consume(Ix proc, std::size_t completion);
   void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step);
