@@ -174,26 +174,26 @@ Evaluation evaluate(const Drill& d, const Condition& c, std::size_t messages_fro
 }  // namespace
 
 bool ClockedCondition::moved(const Drill& d) const {
-  if (d.signature(mask_) != signature_) return true;
+  if (mask_ != 0 && d.signature(mask_) != signature_) return true;
   for (const Key& k : keys_)
     if (leaf_key(d, *k.leaf) != k.value) return true;
   return false;
 }
 
-bool ClockedCondition::holds(const Drill& d, std::size_t messages_from) {
-  if (!valid_ || messages_from != messages_from_ || d.now() >= horizon_ || moved(d)) {
-    keys_.clear();
-    Evaluation e = evaluate(d, *condition_, messages_from, keys_);
-    value_ = e.value;
-    mask_ = e.mask;
-    watch_ = e.mask;
-    for (const Key& k : keys_) watch_ |= aspects_of(*k.leaf);
-    watch_ &= ~aspect_bit(Aspect::time);
-    horizon_ = e.horizon;
-    signature_ = d.signature(mask_);
-    messages_from_ = messages_from;
-    valid_ = true;
-  }
+// What it rests on has moved, or it was asked with other messages, or not yet: evaluated afresh.
+bool ClockedCondition::reevaluate(const Drill& d, std::size_t messages_from) {
+  keys_.clear();
+  Evaluation e = evaluate(d, *condition_, messages_from, keys_);
+  value_ = e.value;
+  mask_ = e.mask;
+  watch_ = e.mask;
+  for (const Key& k : keys_) watch_ |= aspects_of(*k.leaf);
+  watch_ &= ~aspect_bit(Aspect::time);
+  horizon_ = e.horizon;
+  signature_ = d.signature(mask_);
+  messages_from_ = messages_from;
+  valid_ = true;
+  ++evaluations_;
   return value_;
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace drillsim::scoring::detail {
@@ -19,6 +20,8 @@ class IndexBits {
     if (on) words_[i / 64] |= bit;
     else words_[i / 64] &= ~bit;
   }
+  // The w-th word, cleared.
+  std::uint64_t take_word(std::size_t w) { return std::exchange(words_[w], 0); }
   bool test(std::size_t i) const { return (words_[i / 64] >> (i % 64)) & 1u; }
   std::size_t words() const { return words_.size(); }
   std::uint64_t word(std::size_t w) const { return words_[w]; }

@@ -26,7 +26,7 @@ PlanWalker::PlanWalker(const Model& m, const Rubric& r, const Observed& o, Walke
 void PlanWalker::restart() {
   const std::size_t n = m_.plan.procedures.size();
   failed_ = false;
-  instances_.clear();
+  started_runs_ = 0;
   active_.clear();
   unresolved_.clear();
   pending_list_.clear();
@@ -47,6 +47,7 @@ void PlanWalker::restart() {
   routed_.assign(n, 0);
   askable_.clear();
   fresh_.clear();
+  any_fresh_ = false;
   for (Ix p = 0; p < n; ++p) update_askable(p);
   aspects_ = AspectWatch{};
   incident_start_ = never;
@@ -57,11 +58,11 @@ void PlanWalker::restart() {
 // ---- what has been observed so far -------------------------------------------------------------
 
 void PlanWalker::index_observed() {
+  if (indexed_completions_ == o_.completions.size() && indexed_violations_ == o_.violations.size()) return;
   for (; indexed_completions_ < o_.completions.size(); ++indexed_completions_) {
     Ix action = o_.completions[indexed_completions_].action;
     if (action < by_action_.size()) by_action_[action].push_back(static_cast<std::uint32_t>(indexed_completions_));
   }
-  if (forbidden_.size() < o_.runs.size() + 1) forbidden_.resize(o_.runs.size() + 1, 0);
   for (; indexed_violations_ < o_.violations.size(); ++indexed_violations_) {
     std::uint32_t run = o_.violations[indexed_violations_].run;
     if (forbidden_.size() <= run) forbidden_.resize(run + 1, 0);
@@ -98,6 +99,7 @@ void PlanWalker::on_slice(const Drill& d) {
   for (bool progressed = true; progressed && !failed_;) {
     progressed = false;
     for (std::size_t k = 0; k < active_.size(); ++k) {
+      if (waiting(d, instances_[active_[k]])) continue;
       for (int guard = 0; guard < 1000 && advance(d, active_[k]); ++guard) progressed = true;
     }
     std::size_t kept = 0;
@@ -108,7 +110,8 @@ void PlanWalker::on_slice(const Drill& d) {
 }
 
 void PlanWalker::finish() {
-  for (const Instance& inst : instances_) {
+  for (std::size_t i = 0; i < started_runs_; ++i) {
+    const Instance& inst = instances_[i];
     ProcedureRun run;
     run.procedure = inst.proc;
     run.started = inst.start;
@@ -126,7 +129,8 @@ void PlanWalker::start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix 
   update_askable(proc);
   const Procedure& p = m_.plan.procedures[proc];
   if (running_[proc] || (started_[proc] && !p.repeat)) return;
-  Instance inst;
+  const std::size_t index = started_runs_;
+  Instance& inst = new_instance();
   inst.proc = proc;
   inst.start = at;
   inst.by_trigger = by_trigger;
@@ -144,11 +148,29 @@ void PlanWalker::start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix 
   since_[proc] = d.messages_delivered();
   update_askable(proc);
   incident_start_ = std::min(incident_start_, at);
-  instances_.push_back(std::move(inst));
-  const std::size_t index = instances_.size() - 1;
-  if (!instances_[index].ended) active_.push_back(index);
+  if (!inst.ended) active_.push_back(index);
   check_resolved(d, instances_[index]);
   if (instances_[index].resolved == never) unresolved_.push_back(index);
+}
+
+// A run of a procedure with every field as new, in the slot of an earlier run's (its buffers kept
+// from run to run): may reallocate instances_.
+PlanWalker::Instance& PlanWalker::new_instance() {
+  if (started_runs_ == instances_.size()) instances_.emplace_back();
+  Instance& inst = instances_[started_runs_++];
+  auto business = std::move(inst.business_at_start);
+  auto picks = std::move(inst.picks);
+  auto last_done_post = std::move(inst.last_done_post);
+  auto visited = std::move(inst.visited);
+  auto visit_done = std::move(inst.visit_done);
+  inst = Instance{};
+  inst.business_at_start = std::move(business);
+  inst.picks = std::move(picks);
+  inst.picks.clear();
+  inst.last_done_post = std::move(last_done_post);
+  inst.visited = std::move(visited);
+  inst.visit_done = std::move(visit_done);
+  return inst;
 }
 
 void PlanWalker::end(Instance& inst) {

@@ -83,14 +83,15 @@ class PlanWalker {
   Walked& w_;
   const Mode mode_;
   bool failed_ = false;
-  std::vector<Instance> instances_;
+  std::vector<Instance> instances_;  // the first `started_runs_` are this run's; the rest keep their buffers
+  std::size_t started_runs_ = 0;
   std::vector<std::size_t> active_;      // instances not ended, in the order they started
   std::vector<std::size_t> unresolved_;  // instances not resolved yet
   std::vector<Ix> pending_list_;         // procedures whose pending_ was set since the last slice
   // What has been indexed of o_ so far (live: it grows as the run goes).
   std::size_t indexed_completions_ = 0, indexed_violations_ = 0;
   std::vector<std::vector<std::uint32_t>> by_action_;  // by action: completion indices, in order
-  std::vector<char> forbidden_;                        // by run: it broke a rule of conduct
+  std::vector<char> forbidden_;                        // by run: it broke a rule of conduct (beyond: no)
   std::vector<char> running_, started_, armed_;
   std::vector<std::size_t> since_;           // by procedure: messages delivered when it last started
   std::vector<SimTime> pending_;             // by procedure: its trigger held then, not started yet
@@ -107,6 +108,7 @@ class PlanWalker {
   // it armed, true made it pending (no longer askable).
   IndexBits askable_;  // triggered, not running, not pending, not started already unless repeatable
   IndexBits fresh_;
+  bool any_fresh_ = false;
   std::array<IndexBits, static_cast<std::size_t>(Aspect::count)> resting_;  // by aspect; time: the clock
   std::vector<std::uint32_t> routed_;  // by procedure: the entries of resting_ it is in
   AspectWatch aspects_;  // which aspects of the drill moved since the last look
@@ -122,6 +124,14 @@ class PlanWalker {
   bool consumed(Ix proc, std::size_t completion) const;
   void consume(Ix proc, std::size_t completion);
   void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step);
+  Instance& new_instance();
+  // Live: the evidence of the step under way is uncertain and nothing that could change it happened
+  // since it was chosen (no completion, the limit not passed, the run not over): walking it would
+  // only wait (settle_live's quick answer).
+  bool waiting(const Drill& d, const Instance& inst) const {
+    return mode_ == Mode::live && inst.arrived && !inst.certain && inst.picked_with == o_.completions.size() &&
+           !d.finished() && !(inst.first_visit && inst.due != never && d.now() > inst.due && !inst.picked_after_due);
+  }
   void end(Instance& inst);
   void check_resolved(const Drill& d, Instance& inst);
   void check_unresolved(const Drill& d, std::uint32_t moved);

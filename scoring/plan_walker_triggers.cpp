@@ -12,15 +12,16 @@ void PlanWalker::on_event(const Drill& d) {
   // horizons say when the clock alone can change a value).
   std::uint32_t routes = moved & ~aspect_bit(Aspect::time);
   if (clock_moved) routes |= aspect_bit(Aspect::time);
+  if (routes == 0 && !any_fresh_) return;  // nothing moved, nothing became askable: every answer stands
   for (std::size_t w = 0; w < askable_.words(); ++w) {
-    std::uint64_t fresh = askable_.word(w) & fresh_.word(w), routed = 0;
+    std::uint64_t fresh = askable_.word(w) & fresh_.take_word(w), routed = 0;
     for (std::uint32_t r = routes; r != 0; r &= r - 1) routed |= resting_[static_cast<unsigned>(__builtin_ctz(r))].word(w);
     routed &= askable_.word(w) & ~fresh;
     for_each_bit(fresh, w, [&](std::size_t p) { ask_trigger(d, static_cast<Ix>(p), ~0u); });
     for_each_bit(routed, w, [&](std::size_t p) { ask_trigger(d, static_cast<Ix>(p), moved); });
   }
-  fresh_.clear();
-  if (routes != 0) check_unresolved(d, moved);
+  any_fresh_ = false;
+  if (routes != 0 && !unresolved_.empty()) check_unresolved(d, moved);
 }
 
 // Resolutions of the runs not resolved yet (a run is resolved once, at the first moment it holds).
@@ -43,6 +44,7 @@ void PlanWalker::ask_trigger(const Drill& d, Ix p, std::uint32_t moved) {
   ClockedCondition& trigger = triggers_[p];
   // Nothing its value rests on moved (the undelivered message of an `all` ...): the same answer.
   if (!trigger.may_have_moved(moved, d.now())) return;
+  const std::uint64_t evaluations = trigger.evaluations();
   if (!trigger.holds(d, since_[p])) {
     armed_[p] = 1;
   } else if (armed_[p]) {
@@ -50,7 +52,7 @@ void PlanWalker::ask_trigger(const Drill& d, Ix p, std::uint32_t moved) {
     pending_list_.push_back(p);
     update_askable(p);
   }
-  route(p);
+  if (trigger.evaluations() != evaluations) route(p);
 }
 
 // Whether its trigger may start the procedure now; one that becomes askable is asked at the next look.
@@ -60,7 +62,10 @@ void PlanWalker::update_askable(Ix p) {
                        (!started_[p] || proc.repeat);
   if (askable == askable_.test(p)) return;
   askable_.set(p, askable);
-  if (askable) fresh_.set(p, true);
+  if (askable) {
+    fresh_.set(p, true);
+    any_fresh_ = true;
+  }
 }
 
 // Files the trigger under what its last value rests on.
