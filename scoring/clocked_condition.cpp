@@ -58,8 +58,29 @@ SimTime clock_horizon(const Drill& d, const Condition& c, SimTime since) {
 
 namespace {
 
-// What one leaf read, for leaves that read one entry of the state: a message's last delivery, an
-// action's completions. Their value stays while that entry stays, whatever else changes.
+// The component a leaf names (none when it names the target: there is none here).
+Ix named_component(const Drill& d, const Condition& c) {
+  return c.component < d.truth().components.size() ? c.component : no_ix;
+}
+
+// The earliest start of an outage among the components an `outage_over` watches (never: none is
+// down). The term holds once the clock is that long past it, so it rests on that start alone.
+SimTime earliest_outage(const Drill& d, const Condition& c) {
+  const auto& components = d.truth().components;
+  if (c.component != no_ix) {
+    Ix comp = named_component(d, c);
+    return comp == no_ix ? never : components[comp].down_since;
+  }
+  SimTime first = never;
+  for (Ix i : d.model().tagged[c.ref]) first = std::min(first, components[i].down_since);
+  return first;
+}
+
+// What one leaf read, for leaves whose value rests on little of the state: a message's last
+// delivery, an action's completions, one component's health (off state, fire), the earliest outage
+// an `outage_over` watches, or for other cheap leaves that do not read the clock, their value itself.
+// Their value stays while that key stays (and the clock stays short of the horizon), whatever else
+// changes.
 std::int64_t leaf_key(const Drill& d, const Condition& c) {
   const WorldState& s = d.truth();
   switch (c.kind) {
@@ -67,6 +88,22 @@ std::int64_t leaf_key(const Drill& d, const Condition& c) {
     case Condition::Kind::done:
     case Condition::Kind::not_done_by: return c.ref < s.done_count.size() ? s.done_count[c.ref] : -1;
     case Condition::Kind::since_done: return c.ref < s.first_done_at.size() ? s.first_done_at[c.ref] : -1;
+    case Condition::Kind::health: {
+      Ix comp = named_component(d, c);
+      return comp == no_ix ? -1 : static_cast<std::int64_t>(s.components[comp].health);
+    }
+    case Condition::Kind::off: {
+      Ix comp = named_component(d, c);
+      return comp == no_ix ? -1 : static_cast<std::int64_t>(s.components[comp].off);
+    }
+    case Condition::Kind::fire: {
+      Ix comp = named_component(d, c);
+      return comp == no_ix ? -1 : static_cast<std::int64_t>(s.components[comp].on_fire);
+    }
+    case Condition::Kind::outage_over: return earliest_outage(d, c);
+    case Condition::Kind::fault:
+    case Condition::Kind::fact:
+    case Condition::Kind::business: return d.condition_holds(c) ? 1 : 0;
     default: return -1;
   }
 }
@@ -74,9 +111,16 @@ std::int64_t leaf_key(const Drill& d, const Condition& c) {
 bool keyed(const Drill& d, const Condition& c) {
   switch (c.kind) {
     case Condition::Kind::message: return c.ref < d.truth().last_delivery.size();
+    case Condition::Kind::outage_over: return c.component != no_ix || c.ref < d.model().tagged.size();
     case Condition::Kind::done:
     case Condition::Kind::not_done_by:
-    case Condition::Kind::since_done: return true;
+    case Condition::Kind::since_done:
+    case Condition::Kind::health:
+    case Condition::Kind::off:
+    case Condition::Kind::fire:
+    case Condition::Kind::fault:
+    case Condition::Kind::fact:
+    case Condition::Kind::business: return true;
     default: return false;
   }
 }
@@ -130,26 +174,26 @@ Evaluation evaluate(const Drill& d, const Condition& c, std::size_t messages_fro
 }  // namespace
 
 bool ClockedCondition::moved(const Drill& d) const {
-  if (d.signature(mask_) != signature_) return true;
+  if (mask_ != 0 && d.signature(mask_) != signature_) return true;
   for (const Key& k : keys_)
     if (leaf_key(d, *k.leaf) != k.value) return true;
   return false;
 }
 
-bool ClockedCondition::holds(const Drill& d, std::size_t messages_from) {
-  if (!valid_ || messages_from != messages_from_ || d.now() >= horizon_ || moved(d)) {
-    keys_.clear();
-    Evaluation e = evaluate(d, *condition_, messages_from, keys_);
-    value_ = e.value;
-    mask_ = e.mask;
-    watch_ = e.mask;
-    for (const Key& k : keys_) watch_ |= aspects_of(*k.leaf);
-    watch_ &= ~aspect_bit(Aspect::time);
-    horizon_ = e.horizon;
-    signature_ = d.signature(mask_);
-    messages_from_ = messages_from;
-    valid_ = true;
-  }
+// What it rests on has moved, or it was asked with other messages, or not yet: evaluated afresh.
+bool ClockedCondition::reevaluate(const Drill& d, std::size_t messages_from) {
+  keys_.clear();
+  Evaluation e = evaluate(d, *condition_, messages_from, keys_);
+  value_ = e.value;
+  mask_ = e.mask;
+  watch_ = e.mask;
+  for (const Key& k : keys_) watch_ |= aspects_of(*k.leaf);
+  watch_ &= ~aspect_bit(Aspect::time);
+  horizon_ = e.horizon;
+  signature_ = d.signature(mask_);
+  messages_from_ = messages_from;
+  valid_ = true;
+  ++evaluations_;
   return value_;
 }
 

@@ -14,15 +14,11 @@ PlanWalker::PlanWalker(const Model& m, const Rubric& r, const Observed& o, Walke
   for (Ix p = 0; p < n; ++p) {
     const Procedure& proc = m.plan.procedures[p];
     resolved_.emplace_back(&proc.resolved);
-    // A procedure without a trigger is entered only by a jump from another one.
     triggers_.emplace_back(&proc.trigger);
-    if (proc.trigger.kind == Condition::Kind::always) continue;
-    triggered_.push_back(p);
-    const std::uint32_t mask = aspects_of(proc.trigger);
-    for (unsigned a = 0; a < reading_.size(); ++a)
-      if (mask & (1u << a)) reading_[a].push_back(p);
-    if (reads_clock(proc.trigger)) reading_clock_.push_back(p);
   }
+  askable_.reset(n);
+  fresh_.reset(n);
+  for (auto& route : resting_) route.reset(n);
   restart();
 }
 
@@ -30,7 +26,7 @@ PlanWalker::PlanWalker(const Model& m, const Rubric& r, const Observed& o, Walke
 void PlanWalker::restart() {
   const std::size_t n = m_.plan.procedures.size();
   failed_ = false;
-  instances_.clear();
+  started_runs_ = 0;
   active_.clear();
   unresolved_.clear();
   pending_list_.clear();
@@ -46,12 +42,15 @@ void PlanWalker::restart() {
   consumed_version_.assign(n, 0);
   for (auto& c : triggers_) c.invalidate();
   for (auto& c : resolved_) c.invalidate();
-  asked_at_.assign(n, 0);
-  looks_ = 0;
+  // Every trigger is asked at the first look (a procedure without one is entered only by a jump).
+  for (auto& route : resting_) route.clear();
+  routed_.assign(n, 0);
+  askable_.clear();
+  fresh_.clear();
+  any_fresh_ = false;
+  for (Ix p = 0; p < n; ++p) update_askable(p);
   aspects_ = AspectWatch{};
   incident_start_ = never;
-  walk_epoch_ = 0;
-  seen_epoch_ = ~0ull;
   seen_now_ = never;
   index_observed();
 }
@@ -59,11 +58,11 @@ void PlanWalker::restart() {
 // ---- what has been observed so far -------------------------------------------------------------
 
 void PlanWalker::index_observed() {
+  if (indexed_completions_ == o_.completions.size() && indexed_violations_ == o_.violations.size()) return;
   for (; indexed_completions_ < o_.completions.size(); ++indexed_completions_) {
     Ix action = o_.completions[indexed_completions_].action;
     if (action < by_action_.size()) by_action_[action].push_back(static_cast<std::uint32_t>(indexed_completions_));
   }
-  if (forbidden_.size() < o_.runs.size() + 1) forbidden_.resize(o_.runs.size() + 1, 0);
   for (; indexed_violations_ < o_.violations.size(); ++indexed_violations_) {
     std::uint32_t run = o_.violations[indexed_violations_].run;
     if (forbidden_.size() <= run) forbidden_.resize(run + 1, 0);
@@ -83,68 +82,6 @@ void PlanWalker::consume(Ix proc, std::size_t completion) {
   ++consumed_version_[proc];
 }
 
-// ---- triggers and resolutions ------------------------------------------------------------------
-
-void PlanWalker::on_event(const Drill& d) {
-  if (failed_) return;
-  const bool clock_moved = d.now() != seen_now_;
-  const bool walk_moved = walk_epoch_ != seen_epoch_ || looks_ == 0;
-  const std::uint32_t moved = aspects_.moved(d);
-  seen_now_ = d.now();
-  seen_epoch_ = walk_epoch_;
-  // Nothing a condition reads moved (a submission, a queued run), the clock stands and the walk has
-  // started or ended nothing since the last look: every answer, so every update below, stands.
-  if (moved == 0 && !clock_moved && !walk_moved) return;
-  ++looks_;
-  // A trigger whose inputs did not move since the previous look has the value it had then, and
-  // asking it again would change nothing: false left it armed, true made it pending (so it is no
-  // longer asked). Procedures become askable again only when the walk starts or ends one (a new
-  // epoch), and then every trigger is asked. The answers are those of asking every trigger at every
-  // look (the clock moving counts for triggers that read it: CachedCondition's exact clock).
-  if (walk_moved) {
-    for (Ix p : triggered_) ask_trigger(d, p, ~0u);
-  } else {
-    for (unsigned a = 0; a < reading_.size(); ++a)
-      if (moved & (1u << a))
-        for (Ix p : reading_[a]) ask_trigger(d, p, moved);
-    if (clock_moved)
-      for (Ix p : reading_clock_) ask_trigger(d, p, moved);
-  }
-  check_unresolved(d, walk_moved ? ~0u : moved);
-}
-
-// Resolutions of the runs not resolved yet (a run is resolved once, at the first moment it holds).
-void PlanWalker::check_unresolved(const Drill& d, std::uint32_t moved) {
-  std::size_t kept = 0;
-  for (std::size_t i : unresolved_) {
-    if (resolved_[instances_[i].proc].may_have_moved(moved, d.now())) check_resolved(d, instances_[i]);
-    if (instances_[i].resolved == never) unresolved_[kept++] = i;
-  }
-  unresolved_.resize(kept);
-}
-
-// One runs at a time; a repeatable one starts again once its trigger has stopped holding and holds
-// anew (message triggers count only messages delivered since it last started).
-void PlanWalker::ask_trigger(const Drill& d, Ix p, std::uint32_t moved) {
-  if (asked_at_[p] == looks_) return;  // read by two moved aspects: asked once
-  asked_at_[p] = looks_;
-  if (running_[p] || pending_[p] != never) return;
-  const Procedure& proc = m_.plan.procedures[p];
-  if (started_[p] && !proc.repeat) return;
-  // Nothing its value rests on moved (the undelivered message of an `all` ...): the same answer.
-  if (!triggers_[p].may_have_moved(moved, d.now())) return;
-  if (!triggers_[p].holds(d, since_[p])) armed_[p] = 1;
-  else if (armed_[p]) {
-    pending_[p] = d.now();
-    pending_list_.push_back(p);
-  }
-}
-
-
-void PlanWalker::check_resolved(const Drill& d, Instance& inst) {
-  if (inst.resolved == never && resolved_[inst.proc].holds(d)) inst.resolved = d.now();
-}
-
 // ---- slices --------------------------------------------------------------------------------------
 
 void PlanWalker::on_slice(const Drill& d) {
@@ -162,6 +99,7 @@ void PlanWalker::on_slice(const Drill& d) {
   for (bool progressed = true; progressed && !failed_;) {
     progressed = false;
     for (std::size_t k = 0; k < active_.size(); ++k) {
+      if (waiting(d, instances_[active_[k]])) continue;
       for (int guard = 0; guard < 1000 && advance(d, active_[k]); ++guard) progressed = true;
     }
     std::size_t kept = 0;
@@ -172,7 +110,8 @@ void PlanWalker::on_slice(const Drill& d) {
 }
 
 void PlanWalker::finish() {
-  for (const Instance& inst : instances_) {
+  for (std::size_t i = 0; i < started_runs_; ++i) {
+    const Instance& inst = instances_[i];
     ProcedureRun run;
     run.procedure = inst.proc;
     run.started = inst.start;
@@ -187,10 +126,11 @@ void PlanWalker::finish() {
 
 void PlanWalker::start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step) {
   pending_[proc] = never;
-  ++walk_epoch_;
+  update_askable(proc);
   const Procedure& p = m_.plan.procedures[proc];
   if (running_[proc] || (started_[proc] && !p.repeat)) return;
-  Instance inst;
+  const std::size_t index = started_runs_;
+  Instance& inst = new_instance();
   inst.proc = proc;
   inst.start = at;
   inst.by_trigger = by_trigger;
@@ -206,18 +146,37 @@ void PlanWalker::start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix 
   running_[proc] = inst.ended ? 0 : 1;
   armed_[proc] = 0;
   since_[proc] = d.messages_delivered();
+  update_askable(proc);
   incident_start_ = std::min(incident_start_, at);
-  instances_.push_back(std::move(inst));
-  const std::size_t index = instances_.size() - 1;
-  if (!instances_[index].ended) active_.push_back(index);
+  if (!inst.ended) active_.push_back(index);
   check_resolved(d, instances_[index]);
   if (instances_[index].resolved == never) unresolved_.push_back(index);
 }
 
+// A run of a procedure with every field as new, in the slot of an earlier run's (its buffers kept
+// from run to run): may reallocate instances_.
+PlanWalker::Instance& PlanWalker::new_instance() {
+  if (started_runs_ == instances_.size()) instances_.emplace_back();
+  Instance& inst = instances_[started_runs_++];
+  auto business = std::move(inst.business_at_start);
+  auto picks = std::move(inst.picks);
+  auto last_done_post = std::move(inst.last_done_post);
+  auto visited = std::move(inst.visited);
+  auto visit_done = std::move(inst.visit_done);
+  inst = Instance{};
+  inst.business_at_start = std::move(business);
+  inst.picks = std::move(picks);
+  inst.picks.clear();
+  inst.last_done_post = std::move(last_done_post);
+  inst.visited = std::move(visited);
+  inst.visit_done = std::move(visit_done);
+  return inst;
+}
+
 void PlanWalker::end(Instance& inst) {
-  ++walk_epoch_;
   inst.ended = true;
   running_[inst.proc] = 0;
+  update_askable(inst.proc);
 }
 
 // ---- moving along --------------------------------------------------------------------------------

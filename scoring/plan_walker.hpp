@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "scoring/clocked_condition.hpp"
+#include "scoring/index_bits.hpp"
 #include "scoring/score_internal.hpp"
 #include "sim/world/policy_watch.hpp"
 
@@ -82,41 +83,55 @@ class PlanWalker {
   Walked& w_;
   const Mode mode_;
   bool failed_ = false;
-  std::vector<Instance> instances_;
+  std::vector<Instance> instances_;  // the first `started_runs_` are this run's; the rest keep their buffers
+  std::size_t started_runs_ = 0;
   std::vector<std::size_t> active_;      // instances not ended, in the order they started
   std::vector<std::size_t> unresolved_;  // instances not resolved yet
   std::vector<Ix> pending_list_;         // procedures whose pending_ was set since the last slice
   // What has been indexed of o_ so far (live: it grows as the run goes).
   std::size_t indexed_completions_ = 0, indexed_violations_ = 0;
   std::vector<std::vector<std::uint32_t>> by_action_;  // by action: completion indices, in order
-  std::vector<char> forbidden_;                        // by run: it broke a rule of conduct
+  std::vector<char> forbidden_;                        // by run: it broke a rule of conduct (beyond: no)
   std::vector<char> running_, started_, armed_;
   std::vector<std::size_t> since_;           // by procedure: messages delivered when it last started
   std::vector<SimTime> pending_;             // by procedure: its trigger held then, not started yet
   std::vector<std::vector<char>> consumed_;  // by procedure, by completion: evidence already used
   std::vector<std::uint64_t> consumed_version_;  // by procedure: bumps when evidence is used
   std::vector<ClockedCondition> resolved_;  // by procedure
-  std::vector<Ix> triggered_;                // procedures with a trigger of their own
-  // Triggered procedures by the aspect their trigger reads, and those whose trigger reads the clock:
-  // a look asks only the triggers whose inputs moved since the previous look.
-  std::array<std::vector<Ix>, static_cast<std::size_t>(Aspect::count)> reading_;
-  std::vector<Ix> reading_clock_;
-  std::vector<std::uint64_t> asked_at_;  // by procedure: the look that last asked its trigger
   std::vector<ClockedCondition> triggers_;  // by procedure: evaluated when they can have changed
-  std::uint64_t looks_ = 0;
+  // Routing the looks: a look asks a trigger only when it may start its procedure now (`askable_`)
+  // and what its last value rests on moved since the previous look (an aspect in `resting_`, the
+  // clock for those with a horizon). A trigger that becomes askable (its procedure ended, or a
+  // pending start was dropped) is asked at the next look whatever moved (`fresh_`): while it was not
+  // askable nobody watched what moved for it. The answers are those of asking every askable trigger
+  // at every look: one whose inputs did not move gives the answer it gave last time, and false left
+  // it armed, true made it pending (no longer askable).
+  IndexBits askable_;  // triggered, not running, not pending, not started already unless repeatable
+  IndexBits fresh_;
+  bool any_fresh_ = false;
+  std::array<IndexBits, static_cast<std::size_t>(Aspect::count)> resting_;  // by aspect; time: the clock
+  std::vector<std::uint32_t> routed_;  // by procedure: the entries of resting_ it is in
   AspectWatch aspects_;  // which aspects of the drill moved since the last look
   SimTime incident_start_ = never;
-  std::uint64_t walk_epoch_ = 0;  // bumps whenever a procedure starts or ends
-  std::uint64_t seen_epoch_ = ~0ull;
   SimTime seen_now_ = never;
 
   bool knows_everything(const Drill& d) const { return mode_ == Mode::replay || d.finished(); }
   bool run_finished(const Drill& d) const { return mode_ == Mode::replay ? o_.finished : d.finished(); }
   void index_observed();
   void ask_trigger(const Drill& d, Ix proc, std::uint32_t moved);
+  void update_askable(Ix proc);
+  void route(Ix proc);
   bool consumed(Ix proc, std::size_t completion) const;
   void consume(Ix proc, std::size_t completion);
   void start(const Drill& d, Ix proc, SimTime at, bool by_trigger, Ix from_proc, Ix from_step);
+  Instance& new_instance();
+  // Live: the evidence of the step under way is uncertain and nothing that could change it happened
+  // since it was chosen (no completion, the limit not passed, the run not over): walking it would
+  // only wait (settle_live's quick answer).
+  bool waiting(const Drill& d, const Instance& inst) const {
+    return mode_ == Mode::live && inst.arrived && !inst.certain && inst.picked_with == o_.completions.size() &&
+           !d.finished() && !(inst.first_visit && inst.due != never && d.now() > inst.due && !inst.picked_after_due);
+  }
   void end(Instance& inst);
   void check_resolved(const Drill& d, Instance& inst);
   void check_unresolved(const Drill& d, std::uint32_t moved);

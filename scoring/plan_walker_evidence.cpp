@@ -95,7 +95,7 @@ void PlanWalker::pick(const Drill& d, Instance& inst) {
             inst.picks.begin() + static_cast<std::ptrdiff_t>(k))
           continue;  // already the evidence for an earlier expected action
         // An action that broke a rule of conduct is no evidence for a step (the forbidden early answer).
-        if (forbidden_[comp.run]) continue;
+        if (comp.run < forbidden_.size() && forbidden_[comp.run]) continue;
         if (comp.t < window) continue;
         if (!inst.first_visit && comp.t <= inst.visit_done[inst.cur]) continue;
         double pref = inst.first_visit ? preference(comp, step, inst.due) : 1.0;
