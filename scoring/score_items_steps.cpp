@@ -174,7 +174,7 @@ void judge_step(const Judging& j, const StepRecord& rec) {
   const double credit = credit_and_verdict(j, rec, e, it);
   if (e.main) {
     it.post = e.main->post;
-    it.actor = e.main->actor;
+    it.actor = j.o.runs[e.main->run - 1].actor;
   }
   it.points = j.r.step_points * credit;
   if (!j.texts) return;
