@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "scoring/score.hpp"
+#include "scoring/sheet_room.hpp"
 #include "scoring/staffed_posts.hpp"
 #include "sim/world/drill.hpp"
 
@@ -109,8 +110,9 @@ void check_rules(const Drill& drill, const RunInfo& run, std::uint32_t run_no, s
 
 // Judges and tallies a sheet whose header (scenario, seed, levels reached, evaluations) is filled.
 // Without `texts`, items carry no explanation and no rubric key (Monte Carlo needs the numbers only).
+// Items and tallies are taken from `room` while it has some.
 void finish_sheet(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
-                  ScoreSheet& sheet, bool texts);
+                  ScoreSheet& sheet, bool texts, SheetRoom& room);
 
 // Whether a completion is by the wrong post for a step: not a responsible post, unless none of
 // them could do it (the catalog does not allow it, or nobody holding it was present) and a
@@ -119,9 +121,9 @@ bool wrong_post(const Model& m, const Completion& c, const Step& step);
 
 // Judging, in score_items.cpp: every item of the sheet from what was observed and walked.
 void judge(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
-           ScoreSheet& sheet, bool texts = true);
+           ScoreSheet& sheet, bool texts, SheetRoom& room);
 // Tallies and HSEEP ratings, in score_tally.cpp.
-void tally(const Model& model, const Rubric& rubric, const Observed& observed, ScoreSheet& sheet);
+void tally(const Model& model, const Rubric& rubric, const Observed& observed, ScoreSheet& sheet, SheetRoom& room);
 
 // Small helpers shared by the scoring files.
 bool contains(const std::vector<Ix>& v, Ix x);

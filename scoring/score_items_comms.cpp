@@ -113,7 +113,7 @@ Text comm_why(const Judging& j, const Item& it, const std::vector<Ix>& by, const
 
 // A report the reporting posts are accountable for, reached and due then.
 Item& report_item(const Judging& j, ItemKind kind, SimTime reached, SimTime due) {
-  Item& it = j.s.items.emplace_back();
+  Item& it = j.add_item();
   it.kind = kind;
   it.reached = reached;
   it.due = due;
@@ -206,7 +206,7 @@ void judge_grading(const Judging& j) {
     reached[level] = 1;
     const Level& lv = levels[level];
     const std::vector<Ix>& by = lv.declared_by.empty() ? rule.by : lv.declared_by;
-    Item& it = j.s.items.emplace_back();
+    Item& it = j.add_item();
     it.kind = ItemKind::grading;
     it.level = level;
     it.reached = t;
@@ -230,7 +230,7 @@ void judge_grading(const Judging& j) {
     const CommInfo& c = *declarations[d];
     Ix l = declared[d];
     if (l == no_ix || reached[l]) continue;
-    Item& it = j.s.items.emplace_back();
+    Item& it = j.add_item();
     it.kind = ItemKind::over_grading;
     it.verdict = Verdict::wrong_level;
     it.level = l;

@@ -68,6 +68,7 @@ struct OnlineScorer::State {
   detail::Observed observed;
   detail::LiveObserver observer;
   detail::Walked walked;
+  detail::SheetRoom room;  // what the sheets judged before leave to the next
   std::vector<TimedSubmission> submissions;
   std::unique_ptr<detail::PlanWalker> live;  // kept from run to run
   detail::PlanWalker* walker = nullptr;      // the live walk of this run, when slices are reported
@@ -162,7 +163,7 @@ void OnlineScorer::finish(Drill& drill, ScoreSheet& out) {
   drill.set_submission_log(nullptr);
   st.observer.finish(drill);
   const Model& m = *model_;
-  out = ScoreSheet{};
+  st.room.reclaim(out);  // as out = ScoreSheet{}, keeping its room for this sheet
   walked_live_ = st.walker && !st.walker->failed() && drill.finished();
   if (walked_live_) {
     st.walker->finish();
@@ -183,7 +184,7 @@ void OnlineScorer::finish(Drill& drill, ScoreSheet& out) {
   out.rubric_id = rubric_.id;
   out.rubric_version = rubric_.version;
   out.levels_reached = drill.levels_reached();
-  detail::finish_sheet(m, rubric_, st.observed, st.walked, out, texts_);
+  detail::finish_sheet(m, rubric_, st.observed, st.walked, out, texts_, st.room);
 }
 
 }  // namespace drillsim::scoring
