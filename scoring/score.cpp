@@ -92,7 +92,8 @@ bool score_journal(const std::shared_ptr<const Model>& model, const std::vector<
     }
   }
   for (const Evaluation& e : after) s.evaluations.push_back(e);
-  detail::finish_sheet(m, rubric, observed, walked, s, true);
+  detail::SheetRoom room;
+  detail::finish_sheet(m, rubric, observed, walked, s, true, room);
   out = std::move(s);
   return true;
 }
@@ -100,7 +101,7 @@ bool score_journal(const std::shared_ptr<const Model>& model, const std::vector<
 namespace detail {
 
 void finish_sheet(const Model& m, const Rubric& rubric, const Observed& observed, const Walked& walked, ScoreSheet& s,
-                  bool texts) {
+                  bool texts, SheetRoom& room) {
   s.finished = observed.finished;
   s.end = observed.end;
   s.incident_start = walked.incident_start;
@@ -112,8 +113,8 @@ void finish_sheet(const Model& m, const Rubric& rubric, const Observed& observed
     restored = std::max(restored, r.resolved);
   }
   if (all_resolved) s.restored = restored;
-  judge(m, rubric, observed, walked, s, texts);
-  tally(m, rubric, observed, s);
+  judge(m, rubric, observed, walked, s, texts, room);
+  tally(m, rubric, observed, s, room);
 }
 
 }  // namespace detail

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "scoring/score.hpp"
+#include "scoring/sheet_room.hpp"
+#include "scoring/staffed_posts.hpp"
 #include "sim/world/drill.hpp"
 
 namespace drillsim::scoring::detail {
@@ -18,46 +20,25 @@ struct RunInfo {
   std::string actor;
 };
 
-// A set of posts by index: bits for the first 64 (every shipped organisation fits, and nothing is
-// allocated), a list beyond that.
-class PostSet {
- public:
-  void add(Ix post) {
-    if (post < 64) bits_ |= std::uint64_t{1} << post;
-    else more_.push_back(post);
-  }
-  bool has(Ix post) const {
-    if (post < 64) return (bits_ >> post) & 1u;
-    for (Ix p : more_)
-      if (p == post) return true;
-    return false;
-  }
-
- private:
-  std::uint64_t bits_ = 0;
-  std::vector<Ix> more_;
-};
-
 // One completed action (`action_done`), with who was present at that moment.
+// The participant is the run's (Observed::runs[run - 1].actor).
 struct Completion {
   SimTime t = 0;
   std::size_t seq = 0;
   std::uint32_t run = 0;
   Ix post = no_ix, action = no_ix;
   std::string target;
-  std::string actor;
   PostSet staffed;  // the posts someone holding them was present for
 };
 
-// A communication made (`comm`): a report, a declaration ... in the order they were made.
+// A communication made (`comm`): a report, a declaration ... in the order they were made. The
+// journal's entry says what the action's Communication says (its kind, the posts and groups it goes
+// to) and names the run's participant and target (Observed::runs[run - 1]): only the indices are kept.
 struct CommInfo {
   SimTime t = 0;
-  std::string kind;  // comm_kind_name
-  Ix post = no_ix;
-  std::string actor;
+  Communication::Kind kind = Communication::Kind::none;
+  Ix post = no_ix, action = no_ix;
   std::uint32_t run = 0;
-  std::string target;
-  std::vector<std::string> to;  // post and group ids it was sent to
 };
 
 // A rule of conduct broken at a submission.
@@ -112,6 +93,7 @@ class LiveObserver {
   const Model& m_;
   Observed& o_;
   std::vector<char> ruled_;  // by action: a rule of conduct is about it (others break none)
+  StaffedPosts staffed_;
   std::size_t runs_seen_ = 0, completions_seen_ = 0;
 };
 
@@ -128,8 +110,9 @@ void check_rules(const Drill& drill, const RunInfo& run, std::uint32_t run_no, s
 
 // Judges and tallies a sheet whose header (scenario, seed, levels reached, evaluations) is filled.
 // Without `texts`, items carry no explanation and no rubric key (Monte Carlo needs the numbers only).
+// Items and tallies are taken from `room` while it has some.
 void finish_sheet(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
-                  ScoreSheet& sheet, bool texts);
+                  ScoreSheet& sheet, bool texts, SheetRoom& room);
 
 // Whether a completion is by the wrong post for a step: not a responsible post, unless none of
 // them could do it (the catalog does not allow it, or nobody holding it was present) and a
@@ -138,9 +121,9 @@ bool wrong_post(const Model& m, const Completion& c, const Step& step);
 
 // Judging, in score_items.cpp: every item of the sheet from what was observed and walked.
 void judge(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
-           ScoreSheet& sheet, bool texts = true);
+           ScoreSheet& sheet, bool texts, SheetRoom& room);
 // Tallies and HSEEP ratings, in score_tally.cpp.
-void tally(const Model& model, const Rubric& rubric, const Observed& observed, ScoreSheet& sheet);
+void tally(const Model& model, const Rubric& rubric, const Observed& observed, ScoreSheet& sheet, SheetRoom& room);
 
 // Small helpers shared by the scoring files.
 bool contains(const std::vector<Ix>& v, Ix x);

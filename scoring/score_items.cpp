@@ -153,8 +153,8 @@ std::size_t expected_items(const Observed& o, const Walked& w, const ScoreSheet&
 }  // namespace judging
 
 void judge(const Model& model, const Rubric& rubric, const Observed& observed, const Walked& walked,
-           ScoreSheet& sheet, bool texts) {
-  const judging::Judging j{model, rubric, observed, walked, sheet, texts};
+           ScoreSheet& sheet, bool texts, SheetRoom& room) {
+  const judging::Judging j{model, rubric, observed, walked, sheet, texts, room};
   sheet.items.reserve(sheet.items.size() + judging::expected_items(observed, walked, sheet));
   judging::judge_steps(j);
   judging::judge_resolutions(j);

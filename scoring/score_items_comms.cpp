@@ -12,18 +12,19 @@ namespace {
 using Candidates = std::span<const CommInfo* const>;
 
 // The communications of one kind, in the order they were made (pointers into Observed::comms).
-std::vector<const CommInfo*> comms_of_kind(const Observed& o, std::string_view kind) {
+std::vector<const CommInfo*> comms_of_kind(const Observed& o, Communication::Kind kind) {
   std::vector<const CommInfo*> out;
   for (const CommInfo& c : o.comms)
     if (c.kind == kind) out.push_back(&c);
   return out;
 }
 
-// The report reaches someone the rule names (a post, a group, a post of a named group, a group of a named post).
+// The report reaches someone the rule names (a post, a group, a post of a named group, a group of a
+// named post). It went to the ids of its action's posts and groups (the journal's `subject`).
 bool reaches(const Model& m, const CommInfo& c, const ReportingRule& rule) {
   if (rule.to_posts.empty() && rule.to_groups.empty()) return true;
   const Organisation& org = m.organisation;
-  for (const std::string& id : c.to) {
+  auto named = [&](const std::string& id) {
     for (Ix p : rule.to_posts) {
       if (org.posts[p].id == id) return true;
       if (org.posts[p].group != no_ix && org.groups[org.posts[p].group].id == id) return true;
@@ -33,7 +34,13 @@ bool reaches(const Model& m, const CommInfo& c, const ReportingRule& rule) {
       Ix p = m.find_post(id);
       if (p != no_ix && org.posts[p].group == g) return true;
     }
-  }
+    return false;
+  };
+  const Communication& comm = m.catalog.actions[c.action].comm;
+  for (Ix p : comm.to_posts)
+    if (named(org.posts[p].id)) return true;
+  for (Ix g : comm.to_groups)
+    if (named(org.groups[g].id)) return true;
   return false;
 }
 
@@ -61,7 +68,7 @@ void judge_comm(const Judging& j, Item& it, Candidates candidates, const std::ve
   }
   it.at = best->t;
   it.post = best->post;
-  it.actor = best->actor;
+  it.actor = j.o.runs[best->run - 1].actor;
   it.runs.assign(1, best->run);
   double cr = 1;
   if (it.due != never && best->t > it.due) {
@@ -106,7 +113,7 @@ Text comm_why(const Judging& j, const Item& it, const std::vector<Ix>& by, const
 
 // A report the reporting posts are accountable for, reached and due then.
 Item& report_item(const Judging& j, ItemKind kind, SimTime reached, SimTime due) {
-  Item& it = j.s.items.emplace_back();
+  Item& it = j.add_item();
   it.kind = kind;
   it.reached = reached;
   it.due = due;
@@ -149,7 +156,7 @@ void cycle_reports(const Judging& j, Candidates reports, SimTime last_report) {
 
 void summary_report(const Judging& j) {
   const ReportingRule& rule = j.m.plan.reporting;
-  std::vector<const CommInfo*> summaries = comms_of_kind(j.o, "summary_report");
+  std::vector<const CommInfo*> summaries = comms_of_kind(j.o, Communication::Kind::summary_report);
   std::erase_if(summaries, [&](const CommInfo* c) { return c->t < j.s.restored; });
   Item& it = report_item(j, ItemKind::summary_report, j.s.restored, j.s.restored + rule.summary_within);
   judge_comm(j, it, summaries, rule.by, j.r.report_credit, j.r.report_points, "reports");
@@ -180,7 +187,7 @@ void judge_reporting(const Judging& j) {
   const ReportingRule& rule = j.m.plan.reporting;
   if (j.s.incident_start == never) return;
   if (rule.first_within <= 0 && rule.cycle <= 0 && rule.summary_within <= 0) return;
-  std::vector<const CommInfo*> reports = comms_of_kind(j.o, "report");
+  std::vector<const CommInfo*> reports = comms_of_kind(j.o, Communication::Kind::report);
   std::erase_if(reports, [&](const CommInfo* c) { return c->t < j.s.incident_start || !reaches(j.m, *c, rule); });
   SimTime last_report = first_report(j, reports);
   if (rule.cycle > 0) cycle_reports(j, reports, last_report);
@@ -190,16 +197,16 @@ void judge_reporting(const Judging& j) {
 void judge_grading(const Judging& j) {
   const GradingRule& rule = j.m.plan.grading;
   const auto& levels = j.m.plan.levels;
-  std::vector<const CommInfo*> declarations = comms_of_kind(j.o, "declare_level");
+  std::vector<const CommInfo*> declarations = comms_of_kind(j.o, Communication::Kind::declare_level);
   std::vector<Ix> declared(declarations.size());  // the level each declaration names (no_ix: none)
-  for (std::size_t d = 0; d < declarations.size(); ++d) declared[d] = j.m.find_level(declarations[d]->target);
+  for (std::size_t d = 0; d < declarations.size(); ++d) declared[d] = j.m.find_level(j.o.runs[declarations[d]->run - 1].target);
   std::vector<char> reached(levels.size(), 0);
   std::vector<const CommInfo*> exact, higher;
   for (const auto& [level, t] : j.s.levels_reached) {
     reached[level] = 1;
     const Level& lv = levels[level];
     const std::vector<Ix>& by = lv.declared_by.empty() ? rule.by : lv.declared_by;
-    Item& it = j.s.items.emplace_back();
+    Item& it = j.add_item();
     it.kind = ItemKind::grading;
     it.level = level;
     it.reached = t;
@@ -223,14 +230,14 @@ void judge_grading(const Judging& j) {
     const CommInfo& c = *declarations[d];
     Ix l = declared[d];
     if (l == no_ix || reached[l]) continue;
-    Item& it = j.s.items.emplace_back();
+    Item& it = j.add_item();
     it.kind = ItemKind::over_grading;
     it.verdict = Verdict::wrong_level;
     it.level = l;
     it.penalty = true;
     it.at = c.t;
     it.post = c.post;
-    it.actor = c.actor;
+    it.actor = j.o.runs[c.run - 1].actor;
     it.runs.assign(1, c.run);
     it.accountable.assign(1, c.post);
     it.points = j.r.penalties.wrong_level;

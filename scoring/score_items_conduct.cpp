@@ -37,7 +37,7 @@ void violations(const Judging& j, std::vector<char>& judged) {
     const RunInfo& run = j.o.runs[v.run - 1];
     const bool must_not = rule.kind == ConductRule::Kind::must_not;
     judged[v.run] = 1;
-    Item& it = j.s.items.emplace_back();
+    Item& it = j.add_item();
     it.kind = must_not ? ItemKind::must_not : ItemKind::must_first;
     it.verdict = Verdict::violation;
     it.penalty = true;
@@ -79,7 +79,7 @@ void unasked(const Judging& j, const std::vector<char>& judged) {
     if (judged[n] || run.action == no_ix) continue;
     const ActionDef& def = j.m.catalog.actions[run.action];
     if (!def.harmful && asked[run.action]) continue;  // most runs: nothing to judge, no item built
-    Item& it = j.s.items.emplace_back();
+    Item& it = j.add_item();
     it.penalty = true;
     it.action = run.action;
     it.post = run.post;
@@ -115,7 +115,7 @@ void unasked(const Judging& j, const std::vector<char>& judged) {
 
 void business(const Judging& j, const BusinessResult& b) {
   const BusinessEvent& ev = j.m.scenario.calendar[b.event];
-  Item& it = j.s.items.emplace_back();
+  Item& it = j.add_item();
   it.kind = ItemKind::business;
   it.business = b.event;
   it.penalty = true;
@@ -154,7 +154,7 @@ void business(const Judging& j, const BusinessResult& b) {
 
 // A penalty for something lost: data, a destroyed component, a business component's downtime.
 Item& loss(const Judging& j, ItemKind kind, double points, const char* rule_key) {
-  Item& it = j.s.items.emplace_back();
+  Item& it = j.add_item();
   it.kind = kind;
   it.verdict = Verdict::lost;
   it.penalty = true;

@@ -161,7 +161,7 @@ std::string step_why(const Judging& j, const StepRecord& rec, const Step& step, 
 
 void judge_step(const Judging& j, const StepRecord& rec) {
   const Step& step = j.m.plan.procedures[rec.procedure].steps[rec.step];
-  Item& it = j.s.items.emplace_back();
+  Item& it = j.add_item();
   it.kind = ItemKind::step;
   it.procedure = rec.procedure;
   it.procedure_run = rec.instance;
@@ -174,7 +174,7 @@ void judge_step(const Judging& j, const StepRecord& rec) {
   const double credit = credit_and_verdict(j, rec, e, it);
   if (e.main) {
     it.post = e.main->post;
-    it.actor = e.main->actor;
+    it.actor = j.o.runs[e.main->run - 1].actor;
   }
   it.points = j.r.step_points * credit;
   if (!j.texts) return;
@@ -213,7 +213,7 @@ void judge_resolutions(const Judging& j) {
     const ProcedureRun& run = j.s.procedures[r];
     const Procedure& proc = j.m.plan.procedures[run.procedure];
     if (proc.within <= 0) continue;
-    Item& it = j.s.items.emplace_back();
+    Item& it = j.add_item();
     it.kind = ItemKind::resolution;
     it.procedure = run.procedure;
     it.procedure_run = r;

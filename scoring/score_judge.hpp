@@ -34,6 +34,10 @@ struct Judging {
   const Walked& w;
   ScoreSheet& s;
   bool texts;
+  SheetRoom& room;
+
+  // A new item at the end of the sheet (Item{}, in room kept from an earlier sheet when there is some).
+  Item& add_item() const { return room.add_item(s.items); }
 
   // An item's explanation in both languages, when texts are wanted.
   template <class F>

@@ -1,10 +1,8 @@
 // The online scorer: observing a live drill, walking the plan during the run or along a replay after it.
 #include "scoring/score_online.hpp"
 
-
 #include "scoring/plan_walker.hpp"
 #include "scoring/score_internal.hpp"
-#include "sim/world/names.hpp"
 
 namespace drillsim::scoring {
 
@@ -31,6 +29,7 @@ void LiveObserver::reset() {
   o_.finished = false;
   o_.end = 0;
   runs_seen_ = completions_seen_ = 0;
+  staffed_.reset();
 }
 
 // The same facts, in the same order, as observe_journal takes from the journal's entries: a
@@ -50,16 +49,9 @@ void LiveObserver::on_event(const Drill& d) {
     const std::uint32_t index = done[completions_seen_];
     const SubmittedRun& r = runs[index];
     const Submission& s = r.submission;
-    Completion c{r.completes, 0, index + 1, s.post, s.action, s.target_id, s.actor, {}};
-    for (Ix p = 0; p < m_.organisation.posts.size(); ++p)
-      if (d.post_staffed(p)) c.staffed.add(p);
-    o_.completions.push_back(std::move(c));
-    const Communication& comm = m_.catalog.actions[s.action].comm;
-    if (comm.kind == Communication::Kind::none) continue;
-    CommInfo info{r.completes, comm_kind_name(comm.kind), s.post, s.actor, index + 1, s.target_id, {}};
-    for (Ix p : comm.to_posts) info.to.push_back(m_.organisation.posts[p].id);
-    for (Ix g : comm.to_groups) info.to.push_back(m_.organisation.groups[g].id);
-    o_.comms.push_back(std::move(info));
+    o_.completions.push_back(Completion{r.completes, 0, index + 1, s.post, s.action, s.target_id, staffed_.of(d)});
+    const Communication::Kind kind = m_.catalog.actions[s.action].comm.kind;
+    if (kind != Communication::Kind::none) o_.comms.push_back(CommInfo{r.completes, kind, s.post, s.action, index + 1});
   }
 }
 
@@ -76,6 +68,7 @@ struct OnlineScorer::State {
   detail::Observed observed;
   detail::LiveObserver observer;
   detail::Walked walked;
+  detail::SheetRoom room;  // what the sheets judged before leave to the next
   std::vector<TimedSubmission> submissions;
   std::unique_ptr<detail::PlanWalker> live;  // kept from run to run
   detail::PlanWalker* walker = nullptr;      // the live walk of this run, when slices are reported
@@ -170,7 +163,7 @@ void OnlineScorer::finish(Drill& drill, ScoreSheet& out) {
   drill.set_submission_log(nullptr);
   st.observer.finish(drill);
   const Model& m = *model_;
-  out = ScoreSheet{};
+  st.room.reclaim(out);  // as out = ScoreSheet{}, keeping its room for this sheet
   walked_live_ = st.walker && !st.walker->failed() && drill.finished();
   if (walked_live_) {
     st.walker->finish();
@@ -191,7 +184,7 @@ void OnlineScorer::finish(Drill& drill, ScoreSheet& out) {
   out.rubric_id = rubric_.id;
   out.rubric_version = rubric_.version;
   out.levels_reached = drill.levels_reached();
-  detail::finish_sheet(m, rubric_, st.observed, st.walked, out, texts_);
+  detail::finish_sheet(m, rubric_, st.observed, st.walked, out, texts_, st.room);
 }
 
 }  // namespace drillsim::scoring

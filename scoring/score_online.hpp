@@ -35,7 +35,9 @@ class OnlineScorer {
   // After every step() of the watched drill, before anyone acts on the new slice.
   void on_slice(const Drill& drill);
   // After `drill` has ended: walks the plan (unless it was walked live), judges and tallies into
-  // `out`. The drill's observer and submission log are released.
+  // `out`, whatever it held before. The drill's observer and submission log are released. Handing
+  // it the same `out` run after run reuses the room of the sheet before (its items, tallies and
+  // vectors): next to nothing is allocated.
   void finish(Drill& drill, ScoreSheet& out);
   // Whether the last finish() used the walk made during the run (false: it played a second drill).
   bool walked_live() const { return walked_live_; }

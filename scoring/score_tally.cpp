@@ -22,14 +22,14 @@ void add(Tally& t, const Item& it) {
 
 // One tally per run of a procedure (a repeatable one runs once per incident; the second run is
 // named "#2").
-void by_procedure(const Model& m, ScoreSheet& s) {
+void by_procedure(const Model& m, ScoreSheet& s, SheetRoom& room) {
   std::vector<int> runs_so_far(m.plan.procedures.size(), 0);
   const std::size_t first = s.by_procedure.size();
   s.by_procedure.reserve(first + s.procedures.size());
   for (const ProcedureRun& run : s.procedures) {
     const Procedure& proc = m.plan.procedures[run.procedure];
     const int nth = ++runs_so_far[run.procedure];
-    NamedTally& nt = s.by_procedure.emplace_back(NamedTally{proc.id, proc.name, {}});
+    NamedTally& nt = room.add_tally(s.by_procedure, proc.id, proc.name);
     if (nth > 1) {
       nt.key += "#" + std::to_string(nth);
       nt.name.zh += "（第" + std::to_string(nth) + "次）";
@@ -42,7 +42,7 @@ void by_procedure(const Model& m, ScoreSheet& s) {
 
 // Tallies by post and by group: an item counts once towards each post accountable for it and once
 // towards each group one of those posts belongs to. Only posts and groups with items are listed.
-void by_post_and_group(const Model& m, ScoreSheet& s) {
+void by_post_and_group(const Model& m, ScoreSheet& s, SheetRoom& room) {
   const Organisation& org = m.organisation;
   const std::size_t posts = org.posts.size(), groups = org.groups.size();
   // Posts first, then groups. Reused by the next sheet on this thread (Monte Carlo tallies one
@@ -72,15 +72,15 @@ void by_post_and_group(const Model& m, ScoreSheet& s) {
   s.by_post.reserve(s.by_post.size() + listed(0, posts));
   s.by_group.reserve(s.by_group.size() + listed(posts, groups));
   for (Ix p = 0; p < posts; ++p)
-    if (tallies[p].items > 0) s.by_post.push_back(NamedTally{org.posts[p].id, org.posts[p].name, tallies[p]});
+    if (tallies[p].items > 0) room.add_tally(s.by_post, org.posts[p].id, org.posts[p].name).tally = tallies[p];
   for (Ix g = 0; g < groups; ++g)
     if (tallies[posts + g].items > 0)
-      s.by_group.push_back(NamedTally{org.groups[g].id, org.groups[g].name, tallies[posts + g]});
+      room.add_tally(s.by_group, org.groups[g].id, org.groups[g].name).tally = tallies[posts + g];
 }
 
 // Participants: what each one did (the evidence they gave, the penalties they earned), in the
 // order they first acted.
-void by_participant(const Observed& o, ScoreSheet& s) {
+void by_participant(const Observed& o, ScoreSheet& s, SheetRoom& room) {
   const auto first = static_cast<std::ptrdiff_t>(s.by_participant.size());
   auto find = [&](const std::string& actor) {
     return std::find_if(s.by_participant.begin() + first, s.by_participant.end(),
@@ -88,7 +88,7 @@ void by_participant(const Observed& o, ScoreSheet& s) {
   };
   for (const RunInfo& run : o.runs)  // the journal's `submit` entries, in order
     if (!run.actor.empty() && find(run.actor) == s.by_participant.end())
-      s.by_participant.push_back(NamedTally{run.actor, Text{run.actor, run.actor}, {}});
+      room.add_tally(s.by_participant, run.actor, Text{run.actor, run.actor});
   for (const Item& it : s.items) {
     if (it.actor.empty()) continue;
     auto nt = find(it.actor);
@@ -114,12 +114,12 @@ void by_objective(const Model& m, const Rubric& rubric, ScoreSheet& s) {
 
 }  // namespace
 
-void tally(const Model& m, const Rubric& rubric, const Observed& o, ScoreSheet& s) {
+void tally(const Model& m, const Rubric& rubric, const Observed& o, ScoreSheet& s, SheetRoom& room) {
   for (const Item& it : s.items) add(s.overall, it);
   s.overall_rating = s.overall.possible > 0 ? hseep_rating(rubric.hseep, s.overall.percent() / 100.0) : '-';
-  by_procedure(m, s);
-  by_post_and_group(m, s);
-  by_participant(o, s);
+  by_procedure(m, s, room);
+  by_post_and_group(m, s, room);
+  by_participant(o, s, room);
   by_objective(m, rubric, s);
 }
 

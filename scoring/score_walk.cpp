@@ -23,19 +23,6 @@ Condition done_condition(Ix action) {
   return c;
 }
 
-// Who a communication went to: the ids of the journal's comma-separated `subject`.
-std::vector<std::string> split_ids(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    std::size_t comma = list.find(',', start);
-    if (comma == std::string::npos) comma = list.size();
-    if (comma > start) out.push_back(list.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
 }  // namespace
 
 // Rules of conduct are judged when an action is submitted: that is when the participant chose it.
@@ -77,7 +64,7 @@ bool observe_journal(const std::shared_ptr<const Model>& model, const std::vecto
         o.runs[e.run - 1] = run;
         check_rules(d, run, e.run, o.violations);
       } else if (e.kind == EntryKind::action_done) {
-        Completion c{e.t, seen, e.run, m.find_post(e.post), m.find_action(e.action), e.target, e.actor, {}};
+        Completion c{e.t, seen, e.run, m.find_post(e.post), m.find_action(e.action), e.target, {}};
         for (Ix p = 0; p < m.organisation.posts.size(); ++p)
           if (d.post_staffed(p)) c.staffed.add(p);
         o.completions.push_back(std::move(c));
@@ -102,9 +89,12 @@ bool observe_journal(const std::shared_ptr<const Model>& model, const std::vecto
     }
   }
   o.end = journal.empty() ? 0 : journal.back().t;
+  // A `comm` entry is what its action's Communication says (kind, recipients), by the run's participant.
   for (const JournalEntry& e : journal)
-    if (e.kind == EntryKind::comm)
-      o.comms.push_back(CommInfo{e.t, e.result, m.find_post(e.post), e.actor, e.run, e.target, split_ids(e.subject)});
+    if (e.kind == EntryKind::comm) {
+      const Ix action = m.find_action(e.action);
+      o.comms.push_back(CommInfo{e.t, m.catalog.actions[action].comm.kind, m.find_post(e.post), action, e.run});
+    }
   return true;
 }
 

@@ -191,3 +191,94 @@ TEST_CASE("online scoring of a drill nobody responds to equals score_journal") {
   auto model = test::load_model("scenarios/003_puyang/scenarios/annual_drill.yaml");
   compare(model, 0, [](Drill& d) { d.advance_to(d.end_time()); });
 }
+
+namespace {
+
+void check_same_named(const std::vector<scoring::NamedTally>& a, const std::vector<scoring::NamedTally>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].key == b[i].key);
+    CHECK(a[i].name.zh == b[i].name.zh);
+    CHECK(a[i].name.en == b[i].name.en);
+    check_same_tally(a[i].tally, b[i].tally);
+  }
+}
+
+// What check_same_sheet leaves out and a sheet judged in the room of another could get wrong.
+void check_same_rest(const scoring::ScoreSheet& online, const scoring::ScoreSheet& replayed) {
+  REQUIRE(online.business.size() == replayed.business.size());
+  for (std::size_t i = 0; i < online.business.size(); ++i) {
+    CHECK(online.business[i].event == replayed.business[i].event);
+    CHECK(online.business[i].state == replayed.business[i].state);
+    CHECK(online.business[i].delay == replayed.business[i].delay);
+    CHECK(online.business[i].settled == replayed.business[i].settled);
+  }
+  check_same_named(online.by_procedure, replayed.by_procedure);
+  check_same_named(online.by_post, replayed.by_post);
+  check_same_named(online.by_group, replayed.by_group);
+  check_same_named(online.by_participant, replayed.by_participant);
+  REQUIRE(online.objectives.size() == replayed.objectives.size());
+  for (std::size_t i = 0; i < online.objectives.size(); ++i)
+    CHECK(online.objectives[i].objective == replayed.objectives[i].objective);
+  CHECK(online.evaluations.size() == replayed.evaluations.size());
+  CHECK(online.journal.empty());
+}
+
+}  // namespace
+
+TEST_CASE("one sheet handed to the scorers run after run is judged anew every time") {
+  // As Monte Carlo may: a scorer per model, the same ScoreSheet for every run of every scenario,
+  // with texts and without. Nothing of the sheet before may show in the next.
+  scoring::ScoreSheet online;
+  int runs = 0;
+  auto check = [&](const std::shared_ptr<const Model>& model, const Drill& drill, bool texts) {
+    const scoring::ScoreSheet replayed = test::score(model, drill.journal().entries());
+    check_same_sheet(online, replayed, texts);
+    check_same_rest(online, replayed);
+    ++runs;
+  };
+  for (const std::string& path : test::shipped_scenarios()) {
+    auto model = load_path(path);
+    for (bool texts : {false, true}) {
+      scoring::OnlineScorer scorer(model, test::shipped_rubric(), texts);
+      for (std::uint64_t seed : {21, 22, 23}) {
+        INFO(path << " texts " << texts << " seed " << seed);
+        DrillOptions options;
+        options.seed = seed;
+        options.seed_given = true;
+        Drill drill(model, options);
+        scorer.watch(drill, true);
+        PlanPolicy policy(*model);
+        policy.act(drill);
+        while (drill.step()) {
+          scorer.on_slice(drill);
+          policy.act(drill);
+        }
+        scorer.finish(drill, online);
+        check(model, drill, texts);
+      }
+    }
+  }
+  // Participants' tallies: the shipped response files, each played twice into the same sheet.
+  for (const auto& seed : std::filesystem::directory_iterator(test::source("scenarios"))) {
+    if (!std::filesystem::exists(seed.path() / "responses")) continue;
+    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "responses")) {
+      std::string scenario = (seed.path() / "scenarios" / f.path().filename()).string();
+      if (!std::filesystem::exists(scenario)) continue;
+      INFO(f.path().string());
+      auto model = load_path(scenario);
+      ResponseFile responses;
+      Diagnostics problems;
+      REQUIRE(load_responses(f.path().string(), *model, responses, problems));
+      scoring::OnlineScorer scorer(model, test::shipped_rubric(), true);
+      for (int twice = 0; twice < 2; ++twice) {
+        Drill drill(model, DrillOptions{});
+        scorer.watch(drill);
+        run_with_responses(drill, responses);
+        scorer.finish(drill, online);
+        check(model, drill, true);
+      }
+    }
+  }
+  CHECK(runs >= 300);
+}
