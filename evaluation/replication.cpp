@@ -71,7 +71,10 @@ Replicator::Replicator(std::shared_ptr<const Model> model, const std::vector<Met
                        const scoring::Rubric* rubric)
     : model_(std::move(model)), metrics_(metrics) {
   const Model& m = *model_;
-  if (rubric) scorer_ = std::make_unique<scoring::OnlineScorer>(model_, *rubric);
+  if (rubric) {
+    scorer_ = std::make_unique<scoring::OnlineScorer>(model_, *rubric);
+    sheet_ = std::make_unique<scoring::ScoreSheet>();
+  }
   for (const Procedure& p : m.plan.procedures) goals_.emplace_back(&p.resolved);
   for (Ix c = 0; c < m.platform.components.size(); ++c)
     if (watched(m, c)) watched_.push_back(c);
@@ -163,9 +166,8 @@ bool Replicator::run(std::uint64_t seed, std::vector<double>& values) {
   values[i++] = s.data_lost;
   values[i++] = s.level == no_ix ? 0 : m.plan.levels[s.level].rank;
   if (scorer && i < metrics.size()) {
-    scoring::ScoreSheet sheet;
-    scorer->finish(drill, sheet);
-    values[i] = sheet.overall.percent();
+    scorer->finish(drill, *sheet_);  // judged in the room of the previous run's sheet
+    values[i] = sheet_->overall.percent();
   }
   return scorer && !scorer->walked_live();
 }

@@ -15,6 +15,7 @@ class PlanPolicy;
 
 namespace scoring {
 struct Rubric;
+struct ScoreSheet;
 class OnlineScorer;
 }
 
@@ -47,6 +48,7 @@ class Replicator {
   std::shared_ptr<const Model> model_;
   const std::vector<MetricDef>& metrics_;
   std::unique_ptr<scoring::OnlineScorer> scorer_;  // null: not scored
+  std::unique_ptr<scoring::ScoreSheet> sheet_;     // the last run's, reused by the next
   std::unique_ptr<Drill> drill_;                   // made by the first run, restarted by the others
   std::unique_ptr<PlanPolicy> policy_;
   // Resolution of the procedures the policy started, watched until it holds (procedure limits).
