@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "sim/world/drill.hpp"
+
 namespace drillsim {
 namespace {
 
@@ -54,12 +56,12 @@ void add(std::vector<std::vector<std::uint32_t>>& lists, const std::vector<Ix>& 
 
 }  // namespace
 
-ChangeRouter::ChangeRouter(const Model& m, const std::vector<const Condition*>& conditions)
-    : by_component_(m.platform.components.size()),
+ChangeRoutes::ChangeRoutes(const Model& m, const std::vector<const Condition*>& conditions)
+    : size_(conditions.size()),
+      by_component_(m.platform.components.size()),
       by_fault_(m.platform.fault_types.size()),
       by_message_(m.message_ids.size()),
-      by_action_(m.catalog.actions.size()),
-      marked_(conditions.size(), 0) {
+      by_action_(m.catalog.actions.size()) {
   for (std::uint32_t i = 0; i < conditions.size(); ++i) {
     const Condition& c = *conditions[i];
     Reads r;
@@ -73,7 +75,6 @@ ChangeRouter::ChangeRouter(const Model& m, const std::vector<const Condition*>& 
     for (unsigned a = 0; a < by_aspect_.size(); ++a)
       if (r.aspects & (1u << a)) by_aspect_[a].push_back(i);
   }
-  restart();
 }
 
 void ChangeRouter::restart() {
@@ -83,24 +84,26 @@ void ChangeRouter::restart() {
 }
 
 void ChangeRouter::look(const Drill& drill, std::uint32_t moved) {
+  const ChangeRoutes& r = *routes_;
   ++looks_;
-  if (looks_ == 1) {  // the first look: every condition
+  if (looks_ == 1 || moved == everything) {
     std::fill(marked_.begin(), marked_.end(), looks_);
   } else {
-    for (; moved != 0; moved &= moved - 1) mark(by_aspect_[static_cast<unsigned>(__builtin_ctz(moved))]);
+    moved &= (1u << static_cast<unsigned>(Aspect::count)) - 1;
+    for (; moved != 0; moved &= moved - 1) mark(r.by_aspect_[static_cast<unsigned>(__builtin_ctz(moved))]);
   }
   const auto& components = drill.component_changes();
-  for (; components_seen_ < components.size(); ++components_seen_) mark(by_component_[components[components_seen_]]);
+  for (; components_seen_ < components.size(); ++components_seen_) mark(r.by_component_[components[components_seen_]]);
   const auto& faults = drill.fault_changes();
-  if (faults_seen_ < faults.size()) mark(any_fault_);
-  for (; faults_seen_ < faults.size(); ++faults_seen_) mark(by_fault_[faults[faults_seen_]]);
+  if (faults_seen_ < faults.size()) mark(r.any_fault_);
+  for (; faults_seen_ < faults.size(); ++faults_seen_) mark(r.by_fault_[faults[faults_seen_]]);
   const auto& deliveries = drill.deliveries();
   for (; deliveries_seen_ < deliveries.size(); ++deliveries_seen_)
-    if (deliveries[deliveries_seen_] < by_message_.size()) mark(by_message_[deliveries[deliveries_seen_]]);
+    if (deliveries[deliveries_seen_] < r.by_message_.size()) mark(r.by_message_[deliveries[deliveries_seen_]]);
   const auto& done = drill.completed_runs();
   for (; completions_seen_ < done.size(); ++completions_seen_) {
     Ix action = drill.runs()[done[completions_seen_]].submission.action;
-    if (action < by_action_.size()) mark(by_action_[action]);
+    if (action < r.by_action_.size()) mark(r.by_action_[action]);
   }
 }
 

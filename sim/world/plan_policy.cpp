@@ -21,7 +21,8 @@ std::vector<const Condition*> triggers_of(const Model& model) {
 PlanPolicy::PlanPolicy(const Model& model, std::vector<Ix> posts)
     : model_(model),
       controls_(model.organisation.posts.size(), posts.empty() ? 1 : 0),
-      trigger_router_(model, triggers_of(model)),
+      trigger_routes_(model, triggers_of(model)),
+      trigger_router_(trigger_routes_),
       reached_(model.plan.procedures.size()),
       declarers_(model.plan.levels.size()) {
   triggers_.reserve(model.plan.procedures.size());

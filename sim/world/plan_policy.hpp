@@ -69,7 +69,8 @@ class PlanPolicy {
   };
   std::vector<Startable> may_start_;  // in plan order
   std::vector<WatchedCondition> triggers_;  // by procedure
-  ChangeRouter trigger_router_;             // by procedure: whether what its trigger reads changed
+  ChangeRoutes trigger_routes_;             // by procedure: what its trigger reads
+  ChangeRouter trigger_router_;             // whether that changed since the previous act
   std::vector<WatchedCondition> levels_;    // by level
   std::vector<CachedCondition> resolved_;   // by procedure (exact: the same answers as asking each time)
   std::vector<Ix> started_order_;           // procedures in the order they first started

@@ -94,7 +94,8 @@ TEST_CASE("a condition the router leaves out has the value it had at the previou
     CAPTURE(path);
     auto model = test::load_or_fail(path);
     const std::vector<const Condition*> conditions = conditions_of(*model);
-    ChangeRouter router(*model, conditions);
+    ChangeRoutes routes(*model, conditions);
+    ChangeRouter router(routes);
     Drill drill(model);
     AspectWatch watch;
     std::vector<char> last(conditions.size(), 0);
