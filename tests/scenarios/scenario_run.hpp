@@ -3,8 +3,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sim/load/loader.hpp"
 #include "sim/world/outcomes.hpp"
@@ -15,6 +18,19 @@ namespace drillsim::test {
 
 inline std::string scenario_path(const std::string& relative) {
   return std::string(DRILLSIM_SOURCE_DIR) + "/scenarios/" + relative;
+}
+
+// Every scenario of every seed, relative to scenarios/ (as scenario_path takes them), sorted.
+inline std::vector<std::string> shipped_scenarios() {
+  std::vector<std::string> out;
+  const std::filesystem::path root = scenario_path("");
+  for (const auto& seed : std::filesystem::directory_iterator(root)) {
+    if (!seed.is_directory() || !std::filesystem::exists(seed.path() / "scenarios")) continue;
+    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "scenarios"))
+      if (f.path().extension() == ".yaml") out.push_back(std::filesystem::relative(f.path(), root).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 inline std::shared_ptr<const Model> load_or_fail(const std::string& relative) {

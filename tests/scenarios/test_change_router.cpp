@@ -1,7 +1,6 @@
 // The Drill's change logs miss nothing a condition reads, and a ChangeRouter never calls a condition
 // unchanged when its value moved: checked after every event and submission of every shipped scenario.
 #include <algorithm>
-#include <filesystem>
 
 #include "sim/world/change_router.hpp"
 #include "sim/world/policy_watch.hpp"
@@ -10,19 +9,6 @@
 using namespace drillsim;
 
 namespace {
-
-std::vector<std::string> shipped() {
-  std::vector<std::string> out;
-  const std::filesystem::path root = std::string(DRILLSIM_SOURCE_DIR) + "/scenarios";
-  for (const auto& seed : std::filesystem::directory_iterator(root)) {
-    if (!seed.is_directory() || !std::filesystem::exists(seed.path() / "scenarios")) continue;
-    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "scenarios"))
-      if (f.path().extension() == ".yaml")
-        out.push_back(std::filesystem::relative(f.path(), root).generic_string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 // What conditions read of one component.
 struct Seen {
@@ -57,7 +43,7 @@ std::vector<const Condition*> conditions_of(const Model& m) {
 }  // namespace
 
 TEST_CASE("the change logs name every component, fault type and message that changed") {
-  for (const std::string& path : shipped()) {
+  for (const std::string& path : test::shipped_scenarios()) {
     CAPTURE(path);
     auto model = test::load_or_fail(path);
     for (std::uint64_t seed : {1ull, 2ull}) {
@@ -90,7 +76,7 @@ TEST_CASE("the change logs name every component, fault type and message that cha
 }
 
 TEST_CASE("a condition the router leaves out has the value it had at the previous look") {
-  for (const std::string& path : shipped()) {
+  for (const std::string& path : test::shipped_scenarios()) {
     CAPTURE(path);
     auto model = test::load_or_fail(path);
     const std::vector<const Condition*> conditions = conditions_of(*model);

@@ -1,26 +1,12 @@
 // A drill and a policy restarted for another run (how Monte Carlo reuses them) play exactly what a new
 // drill and a new policy play: the same journal, entry for entry, on every shipped scenario.
 #include <algorithm>
-#include <filesystem>
 
 #include "tests/scenarios/scenario_run.hpp"
 
 using namespace drillsim;
 
 namespace {
-
-std::vector<std::string> shipped() {
-  std::vector<std::string> out;
-  const std::filesystem::path root = std::string(DRILLSIM_SOURCE_DIR) + "/scenarios";
-  for (const auto& seed : std::filesystem::directory_iterator(root)) {
-    if (!seed.is_directory() || !std::filesystem::exists(seed.path() / "scenarios")) continue;
-    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "scenarios"))
-      if (f.path().extension() == ".yaml")
-        out.push_back(std::filesystem::relative(f.path(), root).generic_string());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
 
 DrillOptions seeded(std::uint64_t seed) {
   DrillOptions options;
@@ -44,7 +30,7 @@ std::string fresh_run(const std::shared_ptr<const Model>& model, std::uint64_t s
 
 TEST_CASE("a restarted drill and policy play what new ones play, on every shipped scenario") {
   const std::vector<std::uint64_t> seeds = {11, 5, 11, 29};
-  for (const std::string& path : shipped()) {
+  for (const std::string& path : test::shipped_scenarios()) {
     CAPTURE(path);
     auto model = test::load_or_fail(path);
     Drill drill(model, seeded(7));

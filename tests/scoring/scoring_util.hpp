@@ -129,4 +129,26 @@ inline std::vector<std::string> shipped_scenarios() {
   return out;
 }
 
+inline ResponseFile responses_or_fail(const std::string& path, const Model& model) {
+  ResponseFile responses;
+  Diagnostics problems;
+  REQUIRE(load_responses(path, model, responses, problems));
+  return responses;
+}
+
+// Every shipped response file with its scenario (same file name under the seed's scenarios/), as
+// full paths: (responses, scenario).
+inline std::vector<std::pair<std::string, std::string>> shipped_response_files() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& seed : std::filesystem::directory_iterator(source("scenarios"))) {
+    if (!std::filesystem::exists(seed.path() / "responses")) continue;
+    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "responses")) {
+      std::string scenario = (seed.path() / "scenarios" / f.path().filename()).string();
+      if (std::filesystem::exists(scenario)) out.emplace_back(f.path().string(), scenario);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace drillsim::test

@@ -114,6 +114,17 @@ void compare(const std::shared_ptr<const Model>& model, std::uint64_t seed, Play
   }
 }
 
+// The policy plays the drill while the scorer walks the plan slice by slice, as Monte Carlo does.
+void play_policy_watched(Drill& drill, scoring::OnlineScorer& scorer) {
+  scorer.watch(drill, true);
+  PlanPolicy policy(drill.model());
+  policy.act(drill);
+  while (drill.step()) {
+    scorer.on_slice(drill);
+    policy.act(drill);
+  }
+}
+
 // The plan-following policy, as Monte Carlo runs it: the scorer is told of every slice and walks the
 // plan during the run. The sheet must be score_journal's; returns whether the walk stayed live.
 bool compare_walked_live(const std::shared_ptr<const Model>& model, std::uint64_t seed) {
@@ -122,13 +133,7 @@ bool compare_walked_live(const std::shared_ptr<const Model>& model, std::uint64_
   options.seed_given = true;
   Drill drill(model, options);
   scoring::OnlineScorer scorer(model, test::shipped_rubric(), false);
-  scorer.watch(drill, true);
-  PlanPolicy policy(*model);
-  policy.act(drill);
-  while (drill.step()) {
-    scorer.on_slice(drill);
-    policy.act(drill);
-  }
+  play_policy_watched(drill, scorer);
   scoring::ScoreSheet online;
   scorer.finish(drill, online);
   check_same_sheet(online, test::score(model, drill.journal().entries()), false);
@@ -170,19 +175,12 @@ TEST_CASE("the plan walked during the run equals the walk along the journal, on 
 
 TEST_CASE("online scoring equals score_journal under every shipped response file") {
   int files = 0;
-  for (const auto& seed : std::filesystem::directory_iterator(test::source("scenarios"))) {
-    if (!std::filesystem::exists(seed.path() / "responses")) continue;
-    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "responses")) {
-      std::string scenario = (seed.path() / "scenarios" / f.path().filename()).string();
-      if (!std::filesystem::exists(scenario)) continue;
-      INFO(f.path().string());
-      auto model = load_path(scenario);
-      ResponseFile responses;
-      Diagnostics problems;
-      REQUIRE(load_responses(f.path().string(), *model, responses, problems));
-      compare(model, 0, [&](Drill& d) { run_with_responses(d, responses); });
-      ++files;
-    }
+  for (const auto& [file, scenario] : test::shipped_response_files()) {
+    INFO(file);
+    auto model = load_path(scenario);
+    const ResponseFile responses = test::responses_or_fail(file, *model);
+    compare(model, 0, [&](Drill& d) { run_with_responses(d, responses); });
+    ++files;
   }
   CHECK(files >= 5);
 }
@@ -247,37 +245,24 @@ TEST_CASE("one sheet handed to the scorers run after run is judged anew every ti
         options.seed = seed;
         options.seed_given = true;
         Drill drill(model, options);
-        scorer.watch(drill, true);
-        PlanPolicy policy(*model);
-        policy.act(drill);
-        while (drill.step()) {
-          scorer.on_slice(drill);
-          policy.act(drill);
-        }
+        play_policy_watched(drill, scorer);
         scorer.finish(drill, online);
         check(model, drill, texts);
       }
     }
   }
   // Participants' tallies: the shipped response files, each played twice into the same sheet.
-  for (const auto& seed : std::filesystem::directory_iterator(test::source("scenarios"))) {
-    if (!std::filesystem::exists(seed.path() / "responses")) continue;
-    for (const auto& f : std::filesystem::directory_iterator(seed.path() / "responses")) {
-      std::string scenario = (seed.path() / "scenarios" / f.path().filename()).string();
-      if (!std::filesystem::exists(scenario)) continue;
-      INFO(f.path().string());
-      auto model = load_path(scenario);
-      ResponseFile responses;
-      Diagnostics problems;
-      REQUIRE(load_responses(f.path().string(), *model, responses, problems));
-      scoring::OnlineScorer scorer(model, test::shipped_rubric(), true);
-      for (int twice = 0; twice < 2; ++twice) {
-        Drill drill(model, DrillOptions{});
-        scorer.watch(drill);
-        run_with_responses(drill, responses);
-        scorer.finish(drill, online);
-        check(model, drill, true);
-      }
+  for (const auto& [file, scenario] : test::shipped_response_files()) {
+    INFO(file);
+    auto model = load_path(scenario);
+    const ResponseFile responses = test::responses_or_fail(file, *model);
+    scoring::OnlineScorer scorer(model, test::shipped_rubric(), true);
+    for (int twice = 0; twice < 2; ++twice) {
+      Drill drill(model, DrillOptions{});
+      scorer.watch(drill);
+      run_with_responses(drill, responses);
+      scorer.finish(drill, online);
+      check(model, drill, true);
     }
   }
   CHECK(runs >= 300);
