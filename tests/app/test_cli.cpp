@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "tests/app/run_command.hpp"
+#include "tests/scratch_path.hpp"
 
 using drillsim::test::contains;
 using drillsim::test::drillsim_cli;
@@ -14,7 +15,7 @@ namespace {
 const std::string scenario = "scenarios/000_sanmenxia/scenarios/network_cut_opening.yaml";
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("drillsim_cli_" + name)).string();
+  return drillsim::test_files::scratch_path("drillsim_cli_" + name).string();
 }
 }  // namespace
 

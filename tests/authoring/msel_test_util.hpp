@@ -14,6 +14,7 @@
 
 #include "sim/load/loader.hpp"
 #include "sim/world/plan_policy.hpp"
+#include "tests/scratch_path.hpp"
 
 namespace drillsim::test {
 
@@ -21,7 +22,7 @@ namespace fs = std::filesystem;
 
 // A fresh, empty scratch folder under the temporary folder.
 inline fs::path scratch_dir(const std::string& name) {
-  fs::path dir = fs::temp_directory_path() / ("drillsim_msel_" + name);
+  fs::path dir = test_files::scratch_path("drillsim_msel_" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;

@@ -13,6 +13,7 @@
 #include "gui/font_atlas.hpp"
 #include "gui_test_support.hpp"
 #include "headless_console.hpp"
+#include "tests/scratch_path.hpp"
 
 using namespace drillsim;
 using namespace drillsim::gui;
@@ -31,7 +32,7 @@ struct Headless {
   test::ImGuiContextGuard imgui;
   FontAtlas atlas;
   std::int64_t wall = 0;
-  fs::path dir = fs::temp_directory_path() / "drillsim-test-author";
+  fs::path dir = drillsim::test_files::scratch_path("drillsim-test-author");
   std::unique_ptr<Console> console;
 
   Headless() {

@@ -5,13 +5,14 @@
 
 #include "gui/autosave.hpp"
 #include "gui_test_support.hpp"
+#include "tests/scratch_path.hpp"
 
 using namespace drillsim;
 using namespace drillsim::gui;
 
 namespace {
 std::string temp_dir(const char* name) {
-  auto dir = std::filesystem::temp_directory_path() / name;
+  auto dir = drillsim::test_files::scratch_path(name);
   std::filesystem::remove_all(dir);
   return dir.string();
 }
