@@ -406,6 +406,18 @@ const ScoreView& Console::score() {
   return score_;
 }
 
+bool Console::set_improvement_status(std::int64_t item, const std::string& status, std::string* error) {
+  std::string why;
+  records::Store* store = autosave_.store();
+  bool ok = false;
+  if (!store) why = autosave_.store_error();
+  else if (autosave_.drill_id() <= 0) why = "the drill is not in the record store";
+  else ok = store->set_improvement_status(item, status, std::string(), why);
+  ui_.improvement_error = ok ? std::string() : why;
+  if (error) *error = why;
+  return ok;
+}
+
 bool Console::export_report(const std::string& path, std::string* error) {
   const ScoreView& sv = score();
   std::string why = sv.error;

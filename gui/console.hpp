@@ -117,6 +117,7 @@ struct ConsoleUi {
   // debrief
   std::string export_path;
   std::string export_result;
+  std::string improvement_error;  // why the last change of an item's status failed
   int records_year = 0;  // 0: this year
   int debrief_tab = -1;  // a tab to bring forward once (scripts): index into debrief_tabs
 };
@@ -158,6 +159,9 @@ class Console {
   void end_drill();
   // Writes the after-action report (HTML, or Markdown by the extension); false with a reason.
   bool export_report(const std::string& path, std::string* error = nullptr);
+  // Sets the status (open, done, dropped) of an improvement item of the drill as stored; its note is
+  // kept. False with a reason (no store, the drill not stored, an unknown item or status).
+  bool set_improvement_status(std::int64_t item, const std::string& status, std::string* error = nullptr);
 
   // ---- frames ----
   // Between frames: timed-mode clock, glyphs for new text. True when the font atlas was rebuilt

@@ -177,6 +177,7 @@ void improvements_tab(Console& c, const ScoreView& sv) {
     text_disabled(tr("debrief.no_improvements"));
     return;
   }
+  if (!c.ui().improvement_error.empty()) text_coloured(colour::bad_text, c.ui().improvement_error);
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                           ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##improvements", 5, flags)) return;
@@ -187,7 +188,21 @@ void improvements_tab(Console& c, const ScoreView& sv) {
   ImGui::TableSetupColumn(tr("debrief.due"), ImGuiTableColumnFlags_WidthFixed, em() * 5.5f);
   ImGui::TableSetupColumn(tr("debrief.item_status"), ImGuiTableColumnFlags_WidthFixed, em() * 4.5f);
   ImGui::TableHeadersRow();
-  auto row = [&](const scoring::Improvement& imp, const std::string& status) {
+  // A stored item's status is the facilitator's to change as the corrective actions get done.
+  auto status_choice = [&](const records::StoredImprovement& s) {
+    static constexpr const char* statuses[] = {"open", "done", "dropped"};
+    ImGui::PushID(static_cast<int>(s.id));
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##status", tr("debrief.status_" + s.status))) {
+      for (const char* status : statuses) {
+        if (ImGui::Selectable(tr(std::string("debrief.status_") + status), s.status == status) && s.status != status)
+          c.set_improvement_status(s.id, status);
+      }
+      ImGui::EndCombo();
+    }
+    ImGui::PopID();
+  };
+  auto row = [&](const scoring::Improvement& imp, const records::StoredImprovement* s) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text_wrapped(tx(imp.finding));
@@ -199,12 +214,13 @@ void improvements_tab(Console& c, const ScoreView& sv) {
     ImGui::TableNextColumn();
     text(imp.due);
     ImGui::TableNextColumn();
-    text(tr("debrief.status_" + status));
+    if (s) status_choice(*s);
+    else text(tr("debrief.status_open"));
   };
   if (!stored.empty())
-    for (const auto& s : stored) row(s.item, s.status);
+    for (const auto& s : stored) row(s.item, &s);
   else
-    for (const auto& imp : sv.improvements) row(imp, "open");
+    for (const auto& imp : sv.improvements) row(imp, nullptr);
   ImGui::EndTable();
 }
 

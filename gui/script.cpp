@@ -20,6 +20,7 @@
 #include "gui/font_atlas.hpp"
 #include "gui/script_author.hpp"
 #include "gui/strings.hpp"
+#include "records/store.hpp"
 #include "sim/load/loader.hpp"
 #include "sim/world/responses.hpp"
 
@@ -262,6 +263,15 @@ void Runner::run(const ScriptStep& s) {
       if (w[1] == debrief_tabs[i]) found = i;
     if (found < 0) return fail(s, "no debrief tab '" + w[1] + "'");
     console.ui().debrief_tab = found;
+  } else if (cmd == "improvement") {
+    if (!need(2)) return;
+    records::Store* store = console.autosave().store();
+    std::vector<records::StoredImprovement> items;
+    if (store && console.autosave().drill_id() > 0) items = store->improvements(console.autosave().drill_id());
+    const std::size_t n = static_cast<std::size_t>(std::atoi(w[1].c_str()));
+    if (n < 1 || n > items.size()) return fail(s, "no improvement item " + w[1] + " (the drill has " + std::to_string(items.size()) + ")");
+    std::string why;
+    if (!console.set_improvement_status(items[n - 1].id, w[2], &why)) fail(s, "improvement: " + why);
   } else if (cmd == "export") {
     std::string why;
     if (!need(1)) return;

@@ -17,6 +17,7 @@
 //   end                             truth on|off    zoom fit|PERCENT   procedure N
 //   timeline-post POST|all          screenshot NAME
 //   debrief-tab score|verdicts|outcomes|improvements|timeline|records   export FILE.html
+//   improvement N open|done|dropped (the N-th stored item of the drill)
 //   crash (exit at once, as a killed process)   resume-saved   expect-clock TIME
 //   expect-journal-at-least N
 //   Writing a drill (author, msel-*, plan-*, library): see gui/script_author.hpp.

@@ -11,6 +11,7 @@
 #include "gui/font_atlas.hpp"
 #include "gui_test_support.hpp"
 #include "headless_console.hpp"
+#include "tests/scratch_path.hpp"
 
 using namespace drillsim;
 using namespace drillsim::gui;
@@ -26,7 +27,7 @@ struct Headless {
 
   Headless() {
     test::load_strings();
-    dir = (std::filesystem::temp_directory_path() / "drillsim-test-console").string();
+    dir = drillsim::test_files::scratch_path("drillsim-test-console").string();
     std::filesystem::remove_all(dir);
     console = std::make_unique<Console>(atlas, [this] { return wall; }, dir, dir + "/drills.db",
                                         records::Durability::normal);
@@ -122,6 +123,22 @@ TEST_CASE("a drill from start to debrief through the console's commands, every s
   CHECK(record->status == "finished");
   CHECK(record->score >= 0);
   CHECK_FALSE(c.autosave().has_unfinished());
+  // The improvement plan as stored: the facilitator marks an item done, and undoes it.
+  records::Store& store = *c.autosave().store();
+  auto items = store.improvements(c.autosave().drill_id());
+  REQUIRE_FALSE(items.empty());
+  CHECK(items[0].status == "open");
+  CHECK(c.set_improvement_status(items[0].id, "done", &error));
+  CHECK(store.improvements(c.autosave().drill_id())[0].status == "done");
+  CHECK_FALSE(c.set_improvement_status(items[0].id, "finished", &error));
+  CHECK(error.find("open, done or dropped") != std::string::npos);
+  CHECK(c.ui().improvement_error == error);  // shown above the list
+  for (int tab = 0; tab < static_cast<int>(std::size(debrief_tabs)); ++tab)
+    if (std::string(debrief_tabs[tab]) == "improvements") c.ui().debrief_tab = tab;
+  h.frames();
+  CHECK(c.set_improvement_status(items[0].id, "open", &error));
+  CHECK(c.ui().improvement_error.empty());
+  CHECK(store.improvements(c.autosave().drill_id())[0].status == "open");
 
   h.frames();
   CHECK(strings().missing_asked().empty());
