@@ -1,6 +1,7 @@
 // What a Drill derives from its model alone, computed once per thread and model and shared by every
-// Drill of that model (Monte Carlo builds two drills per scored run, thousands per second): the
-// dependency graph, the times and thresholds conditions name, where each message is indexed.
+// Drill of that model (Monte Carlo restarts one drill per thread thousands of times a second, and
+// builds another for the runs it must replay): the dependency graph, the times and thresholds
+// conditions name, where each message is indexed.
 #pragma once
 
 #include <memory>

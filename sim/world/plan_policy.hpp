@@ -16,7 +16,8 @@ namespace drillsim {
 // plan's reporting clock. It acts only for the posts it is given (all posts when empty).
 //
 // It plays every Monte Carlo replication, so it keeps what it last saw: the drill's aspect
-// versions (AspectWatch), triggers and levels re-evaluated only when what they read moved
+// versions (AspectWatch), triggers asked only when what they read changed (ChangeRouter, by
+// component, message, action and fault type) and levels when an aspect they read moved
 // (WatchedCondition), and instances waiting for a branch left alone until what their branches
 // read moved. The submissions are the same, at the same times, as asking everything every time.
 class PlanPolicy {
