@@ -46,6 +46,7 @@ DocNode& DocNode::set(std::string_view key, DocNode v) {
   }
   if (DocNode* existing = find(key)) {
     if (v.comment.empty()) v.comment = std::move(existing->comment);
+    if (v.trailing.empty()) v.trailing = std::move(existing->trailing);
     *existing = std::move(v);
     return *existing;
   }

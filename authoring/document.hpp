@@ -26,6 +26,8 @@ struct DocNode {
   std::string comment;            // comment lines just above this map entry or list item, each ending
                                   // in '\n', without indentation ("# why\n"; "\n" is a blank line);
                                   // written back in block style (lost inside { } and [ ])
+  std::string trailing;           // the comment ending the line this entry or item starts on ("# why"),
+                                  // written back there (lost inside { } and [ ] over several lines)
 
   static DocNode text(std::string v, bool quoted = false);
   static DocNode map(bool flow = false);
@@ -40,7 +42,7 @@ struct DocNode {
   const DocNode* find(std::string_view key) const;
   DocNode* find(std::string_view key);
   // Sets a map entry (replaces it in place, or appends it); makes a null node a map first.
-  // A replaced entry keeps its comment unless `value` has one.
+  // A replaced entry keeps its comments unless `value` has its own.
   DocNode& set(std::string_view key, DocNode value);
   bool erase(std::string_view key);
   // The text of a scalar child, or `fallback`.

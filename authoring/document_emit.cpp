@@ -180,9 +180,18 @@ class Writer {
     }
   }
 
+  // The comment ending the line an entry or item starts on.
+  void trailing(const DocNode& node) {
+    if (node.trailing.empty()) return;
+    write("  ");
+    if (node.trailing.front() != '#') write("# ");
+    write(node.trailing);
+  }
+
   // After "key:" or "-": the value, through the end of its last line.
   void block_value(const DocNode& node, const DocPath& path, int indent_of_key) {
     if (node.is_null()) {
+      trailing(node);
       newline();
       return;
     }
@@ -190,6 +199,7 @@ class Writer {
       write(" ");
       place(path);
       scalar(node, false);
+      trailing(node);
       newline();
       return;
     }
@@ -197,9 +207,11 @@ class Writer {
       write(" ");
       place(path);
       flow(node, path);
+      trailing(node);
       newline();
       return;
     }
+    trailing(node);
     newline();
     if (node.is_map())
       block_map(node, path, indent_of_key + 2, false);
@@ -241,6 +253,7 @@ class Writer {
       if (item.is_null()) {
         place(at);
         write("-");
+        trailing(item);
         newline();
       } else if (item.is_map() && !inline_form(item)) {
         write("- ");
@@ -248,6 +261,7 @@ class Writer {
       } else if (item.is_sequence() && !inline_form(item)) {
         write("-");
         place(at);
+        trailing(item);
         newline();
         block_list(item, at, indent_by + 2);
       } else {

@@ -1,6 +1,7 @@
 // Reading a Document: the loader's safe YAML reader (size, UTF-8, nesting, no aliases, no
 // duplicate keys) gives a YNode tree, which becomes a DocNode tree; the file's leading comment
-// lines are kept as its header, and comment lines inside it with the entry or item they precede.
+// lines are kept as its header, comment lines inside it with the entry or item they precede, and
+// the comment ending a line with the entry or item that line starts.
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -54,6 +55,34 @@ class Comments {
 
   void content(int line) { floor_ = std::max(floor_, line); }
 
+  // The comment ending `line` ("# why", trailing blanks cut), or empty: a '#' after a space or a
+  // tab, outside quoted texts. A quote opens a text only where a key or a value starts (after a
+  // ':', '-', '?', ',', '[' or '{', or at the start), so that "don't" is no quote; a text still
+  // open at the end of the line has no comment there.
+  std::string trailing(int line) const {
+    if (line < 1 || line > static_cast<int>(lines_.size())) return {};
+    const std::string_view text = line_text(line);
+    char last = 0;  // the last character that was not a blank
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+        std::string_view comment = text.substr(i);
+        while (!comment.empty() && (comment.back() == ' ' || comment.back() == '\t' || comment.back() == '\r'))
+          comment.remove_suffix(1);
+        return std::string(comment);
+      }
+      if ((c == '"' || c == '\'') && (last == 0 || std::string_view(":-?,[{").find(last) != std::string_view::npos)) {
+        const std::size_t j = closing_quote(text, i + 1, c);
+        if (j == std::string_view::npos) return {};
+        i = j;
+        last = c;
+        continue;
+      }
+      if (c != ' ' && c != '\t') last = c;
+    }
+    return {};
+  }
+
   // A quoted or block text may span lines: they are content.
   void scalar(const YNode& node) {
     content(node.line);
@@ -106,23 +135,26 @@ class Comments {
     return text.size();
   }
 
-  // The line of the quote that closes the one at (line, at).
-  int closing_quote_line(int line, std::size_t at, char quote) const {
-    std::size_t i = at + 1;
-    for (int l = line; l <= static_cast<int>(lines_.size()); ++l, i = 0) {
-      const std::string_view text = line_text(l);
-      for (; i < text.size(); ++i) {
-        if (quote == '"' && text[i] == '\\') {
-          ++i;
-        } else if (text[i] == quote) {
-          if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-            ++i;  // '' is a quote inside single quotes
-            continue;
-          }
-          return l;
+  // Where, from `from` on, the text closes the quote it is in (npos: not on this line).
+  static std::size_t closing_quote(std::string_view text, std::size_t from, char quote) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+      if (quote == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == quote) {
+        if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+          ++i;  // '' is a quote inside single quotes
+          continue;
         }
+        return i;
       }
     }
+    return std::string_view::npos;
+  }
+
+  // The line of the quote that closes the one at (line, at).
+  int closing_quote_line(int line, std::size_t at, char quote) const {
+    for (int l = line; l <= static_cast<int>(lines_.size()); ++l)
+      if (closing_quote(line_text(l), l == line ? at + 1 : 0, quote) != std::string_view::npos) return l;
     return line;
   }
 };
@@ -153,10 +185,22 @@ DocNode convert(YNode&& in, Comments& comments, bool in_flow) {
   }
   out.items.reserve(in.items.size());
   for (std::size_t i = 0; i < in.items.size(); ++i) {
-    std::string comment;
-    if (!in_flow) comment = comments.take(in.kind == YNode::Kind::map ? in.keys[i].line : in.items[i].line);
+    std::string comment, trailing;
+    const bool is_map = in.kind == YNode::Kind::map;
+    const int line = is_map ? in.keys[i].line : in.items[i].line;
+    // A list item written as a block map or list starts with its first entry or item, on the same
+    // line: the comment ending that line is theirs. An empty item has no line of its own to read.
+    const YNode& item = in.items[i];
+    const bool opens_block = !is_map && !item.flow &&
+                             (item.kind == YNode::Kind::map || item.kind == YNode::Kind::sequence) && !item.items.empty();
+    const bool empty_item = !is_map && item.kind == YNode::Kind::null;
+    if (!in_flow) {
+      comment = comments.take(line);
+      if (!opens_block && !empty_item) trailing = comments.trailing(line);
+    }
     out.items.push_back(convert(std::move(in.items[i]), comments, in_flow));
     out.items.back().comment = std::move(comment);
+    out.items.back().trailing = std::move(trailing);
   }
   return out;
 }

@@ -393,6 +393,7 @@ TEST_CASE("mutated files: whatever reads as a document writes back to the same t
 TEST_CASE("every shipped YAML file round-trips: the same tree, quoting kept, lines and paths agree") {
   const auto files = test::shipped_yaml_files();
   REQUIRE(files.size() > 50);
+  int line_end_comments = 0;
   for (const std::string& file : files) {
     INFO(file);
     const Document doc = test::read_or_fail(file);
@@ -411,6 +412,8 @@ TEST_CASE("every shipped YAML file round-trips: the same tree, quoting kept, lin
     REQUIRE(before.size() == after.size());
     for (std::size_t i = 0; i < before.size(); ++i) {
       if (before[i]->quoted) CHECK(after[i]->quoted);
+      CHECK(after[i]->trailing == before[i]->trailing);  // comments ending a line stay
+      line_end_comments += !before[i]->trailing.empty();
       if (before[i]->is_scalar() && !before[i]->quoted && is_bool_word(before[i]->value)) CHECK_FALSE(after[i]->quoted);
     }
     // Each node's line in the written text is the line Emitted notes for its path.
@@ -424,6 +427,8 @@ TEST_CASE("every shipped YAML file round-trips: the same tree, quoting kept, lin
       CHECK(e.line_of(path) > 0);
     });
   }
+  MESSAGE(line_end_comments << " comments ending a line in the shipped files, kept");
+  CHECK(line_end_comments >= 10);
 }
 
 TEST_CASE("the rewritten files load to the same model: every shipped scenario plays the same journal") {
@@ -478,4 +483,64 @@ TEST_CASE("the format documentation's examples round-trip") {
   }
   MESSAGE("format.md examples round-tripped: " << examples);
   CHECK(examples > 0);
+}
+
+TEST_CASE("a comment at the end of a line stays at the end of that line when saved") {
+  const std::string text =
+      "scenario:  # the drill\n"
+      "  id: s  # never renamed\n"
+      "  name: {zh: 演练, en: Drill}   # both languages\n"
+      "  text: \"a # b\"  # the quotes keep their '#'\n"
+      "  plain: don't # an apostrophe opens no text\n"
+      "  url: a#b\n"
+      "  empty:  # nothing yet\n"
+      "  injects:  # in time order\n"
+      "    - id: a  # the first\n"
+      "      at: \"09:00\"\n"
+      "    - [x, y]  # a pair\n"
+      "    - z  # last\n"
+      "    -\n"
+      "  two: \"spans\n"
+      "    lines\"  # not kept: the text's first line has no comment\n";
+  Document doc = parse_or_fail(text);
+  CHECK(doc.root.items[0].trailing == "# the drill");
+  CHECK(node_at(doc.root, "scenario.id")->trailing == "# never renamed");
+  CHECK(node_at(doc.root, "scenario.name")->trailing == "# both languages");
+  CHECK(node_at(doc.root, "scenario.text")->value == "a # b");
+  CHECK(node_at(doc.root, "scenario.text")->trailing == "# the quotes keep their '#'");
+  CHECK(node_at(doc.root, "scenario.plain")->value == "don't");
+  CHECK(node_at(doc.root, "scenario.plain")->trailing == "# an apostrophe opens no text");
+  CHECK(node_at(doc.root, "scenario.url")->trailing.empty());
+  CHECK(node_at(doc.root, "scenario.empty")->trailing == "# nothing yet");
+  CHECK(node_at(doc.root, "scenario.injects")->trailing == "# in time order");
+  CHECK(node_at(doc.root, "scenario.injects[0]")->trailing.empty());  // its first entry's line
+  CHECK(node_at(doc.root, "scenario.injects[0].id")->trailing == "# the first");
+  CHECK(node_at(doc.root, "scenario.injects[1]")->trailing == "# a pair");
+  CHECK(node_at(doc.root, "scenario.injects[2]")->trailing == "# last");
+  CHECK(node_at(doc.root, "scenario.injects[3]")->trailing.empty());
+  CHECK(node_at(doc.root, "scenario.two")->trailing.empty());
+
+  // An edit keeps the comment of the value it replaces.
+  node_at(doc.root, "scenario")->set("id", DocNode::text("s2"));
+  const Emitted e = emit(doc);
+  CHECK(e.text ==
+        "scenario:  # the drill\n"
+        "  id: s2  # never renamed\n"
+        "  name: {zh: 演练, en: Drill}  # both languages\n"
+        "  text: \"a # b\"  # the quotes keep their '#'\n"
+        "  plain: don't  # an apostrophe opens no text\n"
+        "  url: a#b\n"
+        "  empty:  # nothing yet\n"
+        "  injects:  # in time order\n"
+        "    - id: a  # the first\n"
+        "      at: \"09:00\"\n"
+        "    - [x, y]  # a pair\n"
+        "    - z  # last\n"
+        "    -\n"
+        "  two: \"spans lines\"\n");
+  // Saved and read again: the same document, comments included.
+  const Document again = parse_or_fail(e.text);
+  CHECK(again.root == doc.root);
+  CHECK(node_at(again.root, "scenario.injects[0].id")->trailing == "# the first");
+  CHECK(emit(again).text == e.text);
 }
