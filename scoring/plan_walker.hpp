@@ -130,7 +130,11 @@ class PlanWalker {
   // only wait (settle_live's quick answer).
   bool waiting(const Drill& d, const Instance& inst) const {
     return mode_ == Mode::live && inst.arrived && !inst.certain && inst.picked_with == o_.completions.size() &&
-           !d.finished() && !(inst.first_visit && inst.due != never && d.now() > inst.due && !inst.picked_after_due);
+           !d.finished() && !limit_passed_since_pick(d, inst);
+  }
+  // Live: the step's limit has passed since its evidence was last chosen (which may change the choice).
+  static bool limit_passed_since_pick(const Drill& d, const Instance& inst) {
+    return inst.first_visit && inst.due != never && d.now() > inst.due && !inst.picked_after_due;
   }
   void end(Instance& inst);
   void check_resolved(const Drill& d, Instance& inst);

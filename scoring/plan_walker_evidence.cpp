@@ -152,8 +152,7 @@ void PlanWalker::arrive(const Drill& d, Instance& inst) {
 // the evidence; if that slice is already past, the live walk has fallen behind and gives up.
 bool PlanWalker::settle_live(const Drill& d, Instance& inst) {
   if (inst.certain) return true;
-  bool again = (inst.first_visit && inst.due != never && d.now() > inst.due && !inst.picked_after_due) || d.finished() ||
-               completed_since(inst);
+  bool again = limit_passed_since_pick(d, inst) || d.finished() || completed_since(inst);
   if (!again) return false;
   // A replay walk chose at arrival, before any evidence used since then was used.
   if (consumed_version_[inst.proc] != inst.consumed_at_arrival) {
